@@ -1,0 +1,20 @@
+using System.Diagnostics;
+using Distributed.Abstractions.Cluster;
+using Distributed.Grains.Placement;
+using Microsoft.Extensions.Options;
+
+namespace Distributed.Grains.Cluster;
+
+/// <summary>Reports the silo it lives on; one per silo thanks to <see cref="SiloBoundPlacementAttribute"/>.</summary>
+[SiloBoundPlacement]
+public sealed class NodeGrain(ILocalSiloDetails silo, IOptions<SiloRoleOptions> roles) : Grain, INodeGrain
+{
+    private static readonly DateTimeOffset ProcessStartedAt = Process.GetCurrentProcess().StartTime.ToUniversalTime();
+
+    public Task<NodeInfo> GetInfoAsync() => Task.FromResult(new NodeInfo(
+        NodeKey.For(silo.SiloAddress),
+        [.. roles.Value.Roles],
+        Environment.MachineName,
+        Environment.ProcessId,
+        ProcessStartedAt));
+}

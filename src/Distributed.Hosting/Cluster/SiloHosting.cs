@@ -1,0 +1,61 @@
+using System.Net;
+using Azure.Data.Tables;
+using Distributed.Grains.Cluster;
+using Distributed.Grains.Placement;
+using Distributed.Hosting.Options;
+using Distributed.Hosting.Telemetry;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+
+namespace Distributed.Hosting.Cluster;
+
+/// <summary>Builds a silo (the silo executable, or the CLI's embedded silo) from configuration.</summary>
+public static class SiloHosting
+{
+    public static IHostApplicationBuilder AddDistributedSilo(this IHostApplicationBuilder builder, string serviceName = "distributed-silo")
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        var cluster = builder.Configuration.ReadSection<ClusterConnectionOptions>();
+        builder.Configuration.ReadSection<SiloRoleOptions>();
+        builder.AddDistributedDefaults(serviceName);
+        builder.Services.AddSectionOptions<SiloRoleOptions>();
+        builder.UseOrleans(silo => silo.ConfigureDistributedSilo(cluster));
+        return builder;
+    }
+
+    /// <summary>The silo-side registrations every silo needs, test clusters included.</summary>
+    public static ISiloBuilder AddDistributedGrains(this ISiloBuilder silo)
+    {
+        ArgumentNullException.ThrowIfNull(silo);
+        silo.AddActivityPropagation();
+        silo.Services.AddPlacementDirector<SiloBoundPlacement, SiloBoundPlacementDirector>();
+        return silo;
+    }
+
+    private static void ConfigureDistributedSilo(this ISiloBuilder silo, ClusterConnectionOptions cluster)
+    {
+        silo.AddDistributedGrains();
+        switch (cluster.Membership)
+        {
+            case MembershipProvider.Localhost:
+                silo.UseLocalhostClustering(
+                    PortOrFree(cluster.SiloPort), PortOrFree(cluster.GatewayPort),
+                    serviceId: cluster.ServiceId, clusterId: cluster.ClusterId);
+                break;
+            case MembershipProvider.AzureStorage:
+                silo.UseAzureStorageClustering(o => o.TableServiceClient = new TableServiceClient(cluster.AzureStorageConnectionString));
+                silo.Configure<Orleans.Configuration.ClusterOptions>(o =>
+                {
+                    o.ServiceId = cluster.ServiceId;
+                    o.ClusterId = cluster.ClusterId;
+                });
+                silo.ConfigureEndpoints(IPAddress.Parse(cluster.AdvertisedAddress), cluster.SiloPort, cluster.GatewayPort);
+                break;
+            default:
+                throw new InvalidOperationException($"Cluster:Membership = {cluster.Membership} is not supported.");
+        }
+    }
+
+    private static int PortOrFree(int port) => port != 0 ? port : FreePort.Next();
+}
