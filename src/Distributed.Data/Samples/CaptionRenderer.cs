@@ -18,11 +18,11 @@ internal static class CaptionRenderer
     {
         var size = canvas.Size;
         using var font = CreateFont(typeface, size / 9f);
-        var width = font.MeasureText(caption);
+        var width = Measure(font, caption);
         while (width > size * 0.84f && font.Size > 8f)
         {
             font.Size -= 1f;
-            width = font.MeasureText(caption);
+            width = Measure(font, caption);
         }
 
         var fontSize = (int)font.Size;
@@ -44,6 +44,13 @@ internal static class CaptionRenderer
         canvas.FillRect(boxX - border, boxY - border, boxX + boxW + border, boxY + boxH + border, BorderColour);
         canvas.FillRect(boxX, boxY, boxX + boxW, boxY + boxH, BoxColour);
         DrawGlyphs(canvas, caption, font, boxX + padX, boxY + padY + capHeight);
+    }
+
+    private static float Measure(SKFont font, string text)
+    {
+        var glyphs = new ushort[font.CountGlyphs(text)];
+        font.GetGlyphs(text, glyphs);
+        return font.MeasureText(glyphs);
     }
 
     private static SKFont CreateFont(SKTypeface typeface, float size) => new(typeface, size)

@@ -23,10 +23,18 @@ internal static class FixedHuffman
     {
         switch (symbol)
         {
-            case < 144: w.WriteCode((uint)(0x30 + symbol), 8); break;
-            case < 256: w.WriteCode((uint)(0x190 + symbol - 144), 9); break;
-            case < 280: w.WriteCode((uint)(symbol - 256), 7); break;
-            default: w.WriteCode((uint)(0xC0 + symbol - 280), 8); break;
+            case < 144:
+                w.WriteCode((uint)(0x30 + symbol), 8);
+                break;
+            case < 256:
+                w.WriteCode((uint)(0x190 + symbol - 144), 9);
+                break;
+            case < 280:
+                w.WriteCode((uint)(symbol - 256), 7);
+                break;
+            default:
+                w.WriteCode((uint)(0xC0 + symbol - 280), 8);
+                break;
         }
     }
 
