@@ -23,18 +23,6 @@ internal sealed class BitWriter
         }
     }
 
-    /// <summary>Appends a Huffman code, which DEFLATE stores most-significant bit first.</summary>
-    public void WriteCode(uint code, int length)
-    {
-        uint reversed = 0;
-        for (var i = 0; i < length; i++)
-        {
-            reversed = (reversed << 1) | ((code >> i) & 1);
-        }
-
-        WriteBits(reversed, length);
-    }
-
     /// <summary>Pads with zero bits to the next byte boundary.</summary>
     public void AlignToByte()
     {

@@ -26,11 +26,20 @@ internal static class Checksums
     public static uint Adler32(ReadOnlySpan<byte> data)
     {
         const uint Mod = 65521;
+        const int MaxRun = 5552; // largest run before b can overflow 32 bits (zlib's NMAX)
         uint a = 1, b = 0;
-        foreach (var d in data)
+        while (!data.IsEmpty)
         {
-            a = (a + d) % Mod;
-            b = (b + a) % Mod;
+            var run = data[..Math.Min(MaxRun, data.Length)];
+            foreach (var d in run)
+            {
+                a += d;
+                b += a;
+            }
+
+            a %= Mod;
+            b %= Mod;
+            data = data[run.Length..];
         }
 
         return (b << 16) | a;

@@ -9,7 +9,8 @@ internal static class DeflateEncoder
     private const int WindowSize = 32768;
     private const int MinMatch = 3;
     private const int MaxMatch = 258;
-    private const int MaxChain = 32;
+    private const int MaxChain = 16;
+    private const int GoodMatch = 64;
     private const int HashMask = (1 << 15) - 1;
 
     /// <summary>Compresses <paramref name="data"/> into a zlib stream (RFC 1950 wrapping RFC 1951).</summary>
@@ -63,17 +64,13 @@ internal static class DeflateEncoder
         var candidate = head[Hash(data, i)];
         for (var chain = 0; chain < MaxChain && candidate >= 0 && i - candidate <= WindowSize; chain++)
         {
-            var l = 0;
-            while (l < maxLength && data[candidate + l] == data[i + l])
-            {
-                l++;
-            }
+            var l = data.Slice(candidate, maxLength).CommonPrefixLength(data.Slice(i, maxLength));
 
             if (l > best)
             {
                 best = l;
                 bestDistance = i - candidate;
-                if (l == maxLength)
+                if (l >= GoodMatch)
                 {
                     break;
                 }

@@ -20,28 +20,22 @@ internal static class PngEncoder
         var raw = new byte[size * (stride + 1)];
         var previous = new byte[stride];
         var current = new byte[stride];
-        var candidate = new byte[stride];
         for (var y = 0; y < size; y++)
         {
+            var src = canvas.Pixels.AsSpan(y * size * 4, size * 4);
             for (var x = 0; x < size; x++)
             {
-                var src = ((y * size) + x) * 4;
-                current[x * 3] = canvas.Pixels[src];
-                current[(x * 3) + 1] = canvas.Pixels[src + 1];
-                current[(x * 3) + 2] = canvas.Pixels[src + 2];
+                current[x * 3] = src[x * 4];
+                current[(x * 3) + 1] = src[(x * 4) + 1];
+                current[(x * 3) + 2] = src[(x * 4) + 2];
             }
 
+            var filter = ChooseFilter(current, previous);
             var row = raw.AsSpan(y * (stride + 1), stride + 1);
-            var bestScore = long.MaxValue;
-            for (byte filter = 0; filter <= 4; filter++)
+            row[0] = (byte)filter;
+            for (var i = 0; i < stride; i++)
             {
-                var score = Filter(filter, current, previous, candidate);
-                if (score < bestScore)
-                {
-                    bestScore = score;
-                    row[0] = filter;
-                    candidate.CopyTo(row[1..]);
-                }
+                row[i + 1] = (byte)(current[i] - Predict(filter, current, previous, i));
             }
 
             (previous, current) = (current, previous);
@@ -60,28 +54,45 @@ internal static class PngEncoder
         return stream.ToArray();
     }
 
-    private static long Filter(byte filter, byte[] row, byte[] above, byte[] output)
+    /// <summary>Filter type (0..4) with the least sum of absolute filtered bytes; ties pick the lower type.</summary>
+    private static int ChooseFilter(byte[] row, byte[] above)
     {
-        long score = 0;
+        long none = 0, sub = 0, up = 0, average = 0, paeth = 0;
         for (var i = 0; i < row.Length; i++)
         {
-            int left = i >= Bpp ? row[i - Bpp] : 0;
-            int up = above[i];
-            int upLeft = i >= Bpp ? above[i - Bpp] : 0;
-            var predictor = filter switch
-            {
-                0 => 0,
-                1 => left,
-                2 => up,
-                3 => (left + up) >> 1,
-                _ => Paeth(left, up, upLeft),
-            };
-            var value = (byte)(row[i] - predictor);
-            output[i] = value;
-            score += Math.Abs((int)(sbyte)value);
+            int x = row[i], a = i >= Bpp ? row[i - Bpp] : 0, b = above[i], c = i >= Bpp ? above[i - Bpp] : 0;
+            none += Math.Abs((int)(sbyte)x);
+            sub += Math.Abs((int)(sbyte)(byte)(x - a));
+            up += Math.Abs((int)(sbyte)(byte)(x - b));
+            average += Math.Abs((int)(sbyte)(byte)(x - ((a + b) >> 1)));
+            paeth += Math.Abs((int)(sbyte)(byte)(x - Paeth(a, b, c)));
         }
 
-        return score;
+        long[] scores = [none, sub, up, average, paeth];
+        var best = 0;
+        for (var f = 1; f < scores.Length; f++)
+        {
+            if (scores[f] < scores[best])
+            {
+                best = f;
+            }
+        }
+
+        return best;
+    }
+
+    private static int Predict(int filter, byte[] row, byte[] above, int i)
+    {
+        int left = i >= Bpp ? row[i - Bpp] : 0;
+        int up = above[i];
+        return filter switch
+        {
+            0 => 0,
+            1 => left,
+            2 => up,
+            3 => (left + up) >> 1,
+            _ => Paeth(left, up, i >= Bpp ? above[i - Bpp] : 0),
+        };
     }
 
     private static int Paeth(int a, int b, int c)

@@ -1,0 +1,19 @@
+using System.CommandLine;
+using Distributed.Cli;
+using Distributed.Cli.Commands;
+
+var root = new RootCommand("distributed: describe the images of image+text corpora with VLMs, keep the descriptions " +
+                           "in a shared store, and train a text-centric affect classifier across an Orleans cluster");
+foreach (var option in GlobalOptions.All)
+{
+    root.Options.Add(option);
+}
+
+root.Subcommands.Add(RunCommand.Create());
+root.Subcommands.Add(SampleCommand.Create());
+root.Subcommands.Add(StatusCommand.Create());
+root.Subcommands.Add(NotAvailableCommand.Create("caption", "Describe a dataset's images into the store", "issue #3"));
+root.Subcommands.Add(NotAvailableCommand.Create("store", "Inspect and compact the description store", "issue #3"));
+root.Subcommands.Add(NotAvailableCommand.Create("train", "Train the text-centric affect classifier", "issue #4"));
+root.Subcommands.Add(NotAvailableCommand.Create("eval", "Evaluate a trained model", "issue #4"));
+return await root.Parse(args).InvokeAsync();

@@ -1,0 +1,71 @@
+namespace Distributed.Cli.Tests;
+
+public sealed class RunCommandTests : IDisposable
+{
+    private readonly CliProcess _cli = new();
+
+    [Fact]
+    public async Task Run_Json_BuiltStagesDoneAndUnbuiltStagesSayNotAvailable()
+    {
+        var result = await _cli.RunAsync("run", "--json", "--data-root", "root", "--set", "Sample:Count=30");
+
+        Assert.True(result.ExitCode == 0, result.ToString());
+        var summary = result.Summary;
+        Assert.Equal("run", summary.GetProperty("command").GetString());
+        Assert.Equal("partial", summary.GetProperty("status").GetString());
+        Assert.Equal("done", result.StageStatus("cluster"));
+        Assert.Equal("done", result.StageStatus("sample_data"));
+        foreach (var stage in new[] { "caption", "store", "train", "evaluate", "report" })
+        {
+            Assert.Equal("not_available", result.StageStatus(stage));
+        }
+
+        Assert.Equal(30, summary.GetProperty("dataset").GetProperty("rows").GetInt32());
+        Assert.Equal("embedded", summary.GetProperty("cluster").GetProperty("mode").GetString());
+        Assert.Single(summary.GetProperty("cluster").GetProperty("nodes").EnumerateArray());
+        Assert.Equal(Path.Combine(_cli.WorkingFolder, "root"), summary.GetProperty("data_root").GetString());
+        Assert.True(File.Exists(Path.Combine(_cli.WorkingFolder, "root", "datasets", "sample", "manifest.jsonl")));
+    }
+
+    [Fact]
+    public async Task Run_SecondTime_ReusesSampleData()
+    {
+        await _cli.RunAsync("run", "--json", "--set", "Sample:Count=20");
+
+        var result = await _cli.RunAsync("run", "--json", "--set", "Sample:Count=20");
+
+        Assert.True(result.ExitCode == 0, result.ToString());
+        Assert.False(result.Summary.GetProperty("dataset").GetProperty("generated").GetBoolean());
+    }
+
+    [Fact]
+    public async Task Run_BadSetting_FailsNamingKeyAndRange()
+    {
+        var result = await _cli.RunAsync("run", "--json", "--set", "Cluster:GatewayPort=-5");
+
+        Assert.Equal(1, result.ExitCode);
+        Assert.Equal("failed", result.Summary.GetProperty("status").GetString());
+        Assert.Contains("Cluster:GatewayPort = -5: must be between 0 and 65535", result.Stdout, StringComparison.Ordinal);
+        Assert.Equal("skipped", result.StageStatus("sample_data"));
+    }
+
+    [Fact]
+    public async Task Run_MissingClusterFile_FailsNamingFile()
+    {
+        var result = await _cli.RunAsync("run", "--json", "--cluster", "nowhere.json");
+
+        Assert.Equal(1, result.ExitCode);
+        Assert.Contains("nowhere.json", result.Summary.GetProperty("error").GetString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Train_NotBuiltYet_SaysSoAndExitsOne()
+    {
+        var result = await _cli.RunAsync("train", "--json");
+
+        Assert.Equal(1, result.ExitCode);
+        Assert.Equal("not_available", result.StageStatus("train"));
+    }
+
+    public void Dispose() => _cli.Dispose();
+}
