@@ -23,6 +23,9 @@ for project in tests/*/*.csproj; do
     || status=1
 done
 
+bash tools/azurite.sh stop
+trap - EXIT
+
 python3 - "$results" "$status" <<'PY'
 import glob, sys, xml.etree.ElementTree as ET
 ns = {"t": "http://microsoft.com/schemas/VisualStudio/TeamTest/2010"}
