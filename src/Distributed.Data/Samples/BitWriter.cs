@@ -15,36 +15,43 @@ internal sealed class BitWriter
     {
         _bits |= (ulong)(value & (uint)((1UL << count) - 1)) << _bitCount;
         _bitCount += count;
-        while (_bitCount >= 8)
+        if (_bitCount >= 32)
         {
-            Append((byte)_bits);
-            _bits >>= 8;
-            _bitCount -= 8;
+            Flush(32);
         }
     }
 
     /// <summary>Pads with zero bits to the next byte boundary.</summary>
     public void AlignToByte()
     {
-        if (_bitCount > 0)
-        {
-            WriteBits(0, 8 - _bitCount);
-        }
+        _bitCount = (_bitCount + 7) & ~7;
+        Flush(_bitCount);
     }
 
-    /// <summary>Appends a whole byte; the writer must be byte-aligned.</summary>
+    /// <summary>Appends 8 bits (a whole byte when the writer is byte-aligned).</summary>
     public void WriteByte(byte value) => WriteBits(value, 8);
 
-    /// <summary>The bytes written so far (call after <see cref="AlignToByte"/>).</summary>
-    public byte[] ToArray() => _buffer.AsSpan(0, _length).ToArray();
-
-    private void Append(byte b)
+    /// <summary>Pads to a byte boundary and returns every byte written.</summary>
+    public byte[] ToArray()
     {
-        if (_length == _buffer.Length)
+        AlignToByte();
+        return _buffer.AsSpan(0, _length).ToArray();
+    }
+
+    /// <summary>Moves <paramref name="bitCount"/> (a multiple of 8) buffered bits into the byte buffer.</summary>
+    private void Flush(int bitCount)
+    {
+        if (_length + 8 > _buffer.Length)
         {
             Array.Resize(ref _buffer, _buffer.Length * 2);
         }
 
-        _buffer[_length++] = b;
+        for (var i = 0; i < bitCount; i += 8)
+        {
+            _buffer[_length++] = (byte)_bits;
+            _bits >>= 8;
+        }
+
+        _bitCount -= bitCount;
     }
 }

@@ -4,46 +4,39 @@ using SkiaSharp;
 namespace Distributed.Data.Samples;
 
 /// <summary>
-/// Draws a caption as dark text on a light solid box, big enough for OCR. The box is integer pixel math; only the
-/// glyphs go through Skia, aliased, unhinted, without subpixel positioning, from an explicit font file.
+/// Draws a caption in large text on a solid full-width band flush with the top or bottom edge. The band takes the
+/// mean colour of the pixels it covers and the ink is black or white by the band's luma: Tesseract's default
+/// per-channel Otsu binarisation then keeps band and scene as background and only the glyphs as text (a fixed
+/// light box on dark or saturated scenes made it drop the caption). The band is integer pixel math; only the glyphs
+/// go through Skia, aliased, unhinted, without subpixel positioning, from an explicit font file.
 /// </summary>
 internal static class CaptionRenderer
 {
-    private static readonly Rgb BoxColour = new(250, 250, 244);
-    private static readonly Rgb BorderColour = new(30, 30, 30);
-    private static readonly SKColor TextColour = new(15, 15, 15);
+    private const int InkThreshold = 110;
+    private static readonly SKColor DarkInk = new(10, 10, 10);
+    private static readonly SKColor LightInk = new(250, 250, 250);
 
-    /// <summary>Draws <paramref name="caption"/> into <paramref name="canvas"/>; the vertical band comes from <paramref name="rng"/>.</summary>
+    /// <summary>Draws <paramref name="caption"/>; <paramref name="rng"/> picks the top or bottom edge.</summary>
     public static void Draw(PixelCanvas canvas, string caption, SKTypeface typeface, Random rng)
     {
         var size = canvas.Size;
         using var font = CreateFont(typeface, size / 9f);
         var width = Measure(font, caption);
-        while (width > size * 0.84f && font.Size > 8f)
+        while (width > size * 0.78f && font.Size > 8f)
         {
             font.Size -= 1f;
             width = Measure(font, caption);
         }
 
-        var fontSize = (int)font.Size;
         var capHeight = (int)Math.Ceiling(font.Metrics.CapHeight);
-        var padX = fontSize / 2;
-        var padY = (fontSize * 2) / 5;
-        var boxW = (int)Math.Ceiling(width) + (2 * padX);
-        var boxH = capHeight + (2 * padY);
-        var margin = size / 16;
-        var boxX = (size - boxW) / 2;
-        var boxY = rng.Next(3) switch
-        {
-            0 => margin,
-            1 => (size - boxH) / 2,
-            _ => size - boxH - margin,
-        };
+        var padY = ((int)font.Size * 3) / 4;
+        var bandH = capHeight + (2 * padY);
+        var bandY = rng.Next(2) == 0 ? 0 : size - bandH;
 
-        var border = Math.Max(1, size / 128);
-        canvas.FillRect(boxX - border, boxY - border, boxX + boxW + border, boxY + boxH + border, BorderColour);
-        canvas.FillRect(boxX, boxY, boxX + boxW, boxY + boxH, BoxColour);
-        DrawGlyphs(canvas, caption, font, boxX + padX, boxY + padY + capHeight);
+        var band = canvas.MeanColour(0, bandY, size, bandY + bandH);
+        canvas.FillRect(0, bandY, size, bandY + bandH, band);
+        var ink = band.Luma >= InkThreshold ? DarkInk : LightInk;
+        DrawGlyphs(canvas, caption, font, ink, (size - (int)Math.Ceiling(width)) / 2, bandY + padY + capHeight);
     }
 
     private static float Measure(SKFont font, string text)
@@ -62,7 +55,7 @@ internal static class CaptionRenderer
         EmbeddedBitmaps = false,
     };
 
-    private static void DrawGlyphs(PixelCanvas canvas, string caption, SKFont font, int x, int baseline)
+    private static void DrawGlyphs(PixelCanvas canvas, string caption, SKFont font, SKColor ink, int x, int baseline)
     {
         var size = canvas.Size;
         var info = new SKImageInfo(size, size, SKColorType.Rgba8888, SKAlphaType.Opaque);
@@ -74,7 +67,7 @@ internal static class CaptionRenderer
 
         Marshal.Copy(canvas.Pixels, 0, bitmap.GetPixels(), canvas.Pixels.Length);
         using (var skCanvas = new SKCanvas(bitmap))
-        using (var paint = new SKPaint { Color = TextColour, IsAntialias = false, Style = SKPaintStyle.Fill })
+        using (var paint = new SKPaint { Color = ink, IsAntialias = false, Style = SKPaintStyle.Fill })
         {
             skCanvas.DrawText(caption, x, baseline, font, paint);
             skCanvas.Flush();

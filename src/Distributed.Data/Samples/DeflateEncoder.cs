@@ -11,6 +11,7 @@ internal static class DeflateEncoder
     private const int MaxMatch = 258;
     private const int MaxChain = 16;
     private const int GoodMatch = 64;
+    private const int MaxInsertLength = 32;
     private const int HashMask = (1 << 15) - 1;
 
     /// <summary>Compresses <paramref name="data"/> into a zlib stream (RFC 1950 wrapping RFC 1951).</summary>
@@ -31,7 +32,8 @@ internal static class DeflateEncoder
             if (length >= MinMatch)
             {
                 FixedHuffman.WriteMatch(w, length, distance);
-                for (var k = 1; k < length && i + k + MinMatch <= data.Length; k++)
+                // Like zlib's max_insert_length: positions inside long matches are not indexed (faster, same format).
+                for (var k = 1; length <= MaxInsertLength && k < length && i + k + MinMatch <= data.Length; k++)
                 {
                     Insert(data, i + k, head, prev);
                 }
@@ -64,8 +66,10 @@ internal static class DeflateEncoder
         var candidate = head[Hash(data, i)];
         for (var chain = 0; chain < MaxChain && candidate >= 0 && i - candidate <= WindowSize; chain++)
         {
-            var l = data.Slice(candidate, maxLength).CommonPrefixLength(data.Slice(i, maxLength));
-
+            // A candidate can only beat the best match if it also agrees at the best match's length.
+            var l = best < maxLength && data[candidate + best] == data[i + best]
+                ? data.Slice(candidate, maxLength).CommonPrefixLength(data.Slice(i, maxLength))
+                : 0;
             if (l > best)
             {
                 best = l;

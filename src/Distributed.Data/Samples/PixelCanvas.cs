@@ -60,58 +60,21 @@ internal sealed class PixelCanvas
         }
     }
 
-    /// <summary>Fills a triangle by integer edge functions (either winding).</summary>
-    public void FillTriangle((int X, int Y) a, (int X, int Y) b, (int X, int Y) p, Rgb c)
+    /// <summary>Integer mean colour of the half-open rectangle [x0,x1) x [y0,y1) (must be inside the canvas).</summary>
+    public Rgb MeanColour(int x0, int y0, int x1, int y1)
     {
-        var minX = Math.Min(a.X, Math.Min(b.X, p.X));
-        var maxX = Math.Max(a.X, Math.Max(b.X, p.X));
-        var minY = Math.Min(a.Y, Math.Min(b.Y, p.Y));
-        var maxY = Math.Max(a.Y, Math.Max(b.Y, p.Y));
-        for (var y = minY; y <= maxY; y++)
+        long r = 0, g = 0, b = 0;
+        for (var y = y0; y < y1; y++)
         {
-            for (var x = minX; x <= maxX; x++)
+            for (var i = ((y * Size) + x0) * 4; i < ((y * Size) + x1) * 4; i += 4)
             {
-                var e0 = Edge(a, b, x, y);
-                var e1 = Edge(b, p, x, y);
-                var e2 = Edge(p, a, x, y);
-                if ((e0 >= 0 && e1 >= 0 && e2 >= 0) || (e0 <= 0 && e1 <= 0 && e2 <= 0))
-                {
-                    Set(x, y, c);
-                }
+                r += Pixels[i];
+                g += Pixels[i + 1];
+                b += Pixels[i + 2];
             }
         }
+
+        long n = Math.Max(1, (x1 - x0) * (y1 - y0));
+        return new Rgb((byte)(r / n), (byte)(g / n), (byte)(b / n));
     }
-
-    /// <summary>Draws a line of square pen <paramref name="width"/> by integer Bresenham stepping.</summary>
-    public void DrawLine(int x0, int y0, int x1, int y1, int width, Rgb c)
-    {
-        int dx = Math.Abs(x1 - x0), dy = -Math.Abs(y1 - y0);
-        int sx = x0 < x1 ? 1 : -1, sy = y0 < y1 ? 1 : -1;
-        var err = dx + dy;
-        var half = width / 2;
-        while (true)
-        {
-            FillRect(x0 - half, y0 - half, x0 - half + width, y0 - half + width, c);
-            if (x0 == x1 && y0 == y1)
-            {
-                return;
-            }
-
-            var e2 = 2 * err;
-            if (e2 >= dy)
-            {
-                err += dy;
-                x0 += sx;
-            }
-
-            if (e2 <= dx)
-            {
-                err += dx;
-                y0 += sy;
-            }
-        }
-    }
-
-    private static int Edge((int X, int Y) a, (int X, int Y) b, int x, int y) =>
-        ((b.X - a.X) * (y - a.Y)) - ((b.Y - a.Y) * (x - a.X));
 }

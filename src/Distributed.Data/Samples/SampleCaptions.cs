@@ -15,7 +15,7 @@ internal static class SampleCaptions
 
     private static readonly string[] Negative =
     [
-        "WORST DAY", "SO SAD", "CANCELLED AGAIN", "TOTAL DISASTER", "I HATE THIS", "BROKEN AGAIN", "SO ANGRY",
+        "WORST DAY", "SO SAD", "CANCELLED AGAIN", "TOTAL DISASTER", "NOT AGAIN", "BROKEN AGAIN", "SO ANGRY",
         "FEELING AWFUL",
     ];
 

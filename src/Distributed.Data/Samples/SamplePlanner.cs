@@ -6,14 +6,14 @@ namespace Distributed.Data.Samples;
 /// <remarks>
 /// Rule that fixes the label: a caption, when present, states the label; without a caption the scene class equals
 /// the label. Captioned images get a decoy scene of another class a quarter of the time, so the caption must be read.
-/// Post texts: 45% sentiment-free (same pool for every label), 45% agreeing, 10% misleading or ambiguous.
+/// Post texts: 50% sentiment-free (same pool for every label), 40% agreeing, 10% misleading or ambiguous.
 /// </remarks>
 internal static class SamplePlanner
 {
     private const int CaptionPercent = 60;
     private const int DecoyScenePercent = 25;
-    private const int UninformativeTextPercent = 45;
-    private const int AgreeingTextPercent = 45;
+    private const int UninformativeTextPercent = 50;
+    private const int AgreeingTextPercent = 40;
 
     /// <summary>Plans <see cref="SampleDatasetOptions.Count"/> items.</summary>
     public static IReadOnlyList<SampleItemPlan> Plan(SampleDatasetOptions options)

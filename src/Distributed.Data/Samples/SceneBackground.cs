@@ -10,13 +10,24 @@ internal static class SceneBackground
     public static void Fill(PixelCanvas canvas, Rgb top, Rgb bottom, int cell, int amplitude, int seed)
     {
         var size = canvas.Size;
+        var pixels = canvas.Pixels;
+        var span = (uint)((2 * amplitude) + 1);
         for (var y = 0; y < size; y++)
         {
             var row = top.Mix(bottom, y * 256 / size);
-            for (var x = 0; x < size; x++)
+            var i = y * size * 4;
+            var shaded = row;
+            for (var x = 0; x < size; x++, i += 4)
             {
-                var noise = (int)(Hash(x / cell, y / cell, seed) % (uint)((2 * amplitude) + 1)) - amplitude;
-                canvas.Set(x, y, row.Shift(noise));
+                if (x % cell == 0)
+                {
+                    shaded = row.Shift((int)(Hash(x / cell, y / cell, seed) % span) - amplitude);
+                }
+
+                pixels[i] = shaded.R;
+                pixels[i + 1] = shaded.G;
+                pixels[i + 2] = shaded.B;
+                pixels[i + 3] = 255;
             }
         }
     }
