@@ -12,7 +12,8 @@ foreach (var option in GlobalOptions.All)
 root.Subcommands.Add(RunCommand.Create());
 root.Subcommands.Add(SampleCommand.Create());
 root.Subcommands.Add(StatusCommand.Create());
-root.Subcommands.Add(NotAvailableCommand.Create("caption", "Describe a dataset's images into the store", "issue #3"));
+root.Subcommands.Add(CaptionCommand.Create());
+root.Subcommands.Add(CancelCommand.Create());
 root.Subcommands.Add(NotAvailableCommand.Create("store", "Inspect and compact the description store", "issue #3"));
 root.Subcommands.Add(NotAvailableCommand.Create("train", "Train the text-centric affect classifier", "issue #4"));
 root.Subcommands.Add(NotAvailableCommand.Create("eval", "Evaluate a trained model", "issue #4"));

@@ -1,3 +1,4 @@
+using Distributed.Grains.Cluster;
 using System.Net;
 using System.Net.Sockets;
 using Distributed.Hosting.Cluster;

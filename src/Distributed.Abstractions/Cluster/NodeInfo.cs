@@ -6,10 +6,12 @@ namespace Distributed.Abstractions.Cluster;
 /// <param name="HostName">The machine (or pod) name.</param>
 /// <param name="ProcessId">The silo's process id.</param>
 /// <param name="StartedAt">When the silo process started (UTC).</param>
+/// <param name="Describers">Names of the describer endpoints this silo serves (empty without the describer role).</param>
 [GenerateSerializer, Immutable, Alias("Distributed.NodeInfo")]
 public sealed record NodeInfo(
     [property: Id(0)] string SiloAddress,
     [property: Id(1)] IReadOnlyList<string> Roles,
     [property: Id(2)] string HostName,
     [property: Id(3)] int ProcessId,
-    [property: Id(4)] DateTimeOffset StartedAt);
+    [property: Id(4)] DateTimeOffset StartedAt,
+    [property: Id(5)] IReadOnlyList<string> Describers);

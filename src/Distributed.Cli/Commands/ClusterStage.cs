@@ -1,5 +1,6 @@
 using Distributed.Abstractions.Cluster;
 using Distributed.Cli.Output;
+using Distributed.Grains.Cluster;
 using Distributed.Hosting.Cluster;
 using Microsoft.Extensions.Configuration;
 

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Distributed.Abstractions.Captioning;
 using Distributed.Cli.Output;
 using Distributed.Hosting.Options;
 
@@ -10,6 +11,9 @@ namespace Distributed.Cli.Commands;
 /// </summary>
 public static class RunCommand
 {
+    /// <summary>Shards of the small sample dataset: a few, so shards run in parallel and progress moves.</summary>
+    private const int SampleShardRows = 100;
+
     public static Command Create()
     {
         var command = new Command("run", "Run the pipeline (caption, store, train, evaluate, report) on the sample dataset");
@@ -17,9 +21,19 @@ public static class RunCommand
         {
             summary.Set("data_root", configuration.ReadSection<DataRootOptions>().FullRoot);
             await using var session = await ClusterStage.StartAsync(summary, configuration, parse.GetValue(GlobalOptions.Verbose), ct);
-            await SampleStage.RunAsync(summary, reporter, configuration, SampleStage.DefaultFolder(configuration), force: false, ct);
-            summary.NotAvailable("caption", "describing images (ShardGrain, DescriberGrain, embedded OCR describer) is issue #3");
-            summary.NotAvailable("store", "the Parquet description store is issue #3");
+            var dataset = await SampleStage.RunAsync(summary, reporter, configuration, SampleStage.DefaultFolder(configuration), force: false, ct);
+            var store = CaptionStage.DefaultStore(configuration);
+            if (session is not null && dataset is not null)
+            {
+                var spec = new CaptionJobSpec(dataset.ManifestPath, store, ShardRows: SampleShardRows);
+                await CaptionStage.RunAsync(summary, reporter, configuration, session.Client, CaptionStage.NewJobId(TimeProvider.System), spec, ct);
+            }
+            else
+            {
+                summary.Add(new StageResult(CaptionStage.Name, StageStatus.Skipped, "an earlier stage failed"));
+            }
+
+            await StoreStage.RunAsync(summary, store, ct);
             summary.NotAvailable("train", "the text-centric affect model and its trainer are issue #4");
             summary.NotAvailable("evaluate", "evaluation is issue #4");
             summary.NotAvailable("report", "the run report and plots are issue #4");

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using Distributed.Abstractions.Cluster;
+using Distributed.Grains.Describing;
 using Distributed.Grains.Placement;
 using Microsoft.Extensions.Options;
 
@@ -7,7 +8,7 @@ namespace Distributed.Grains.Cluster;
 
 /// <summary>Reports the silo it lives on; one per silo thanks to <see cref="SiloBoundPlacementAttribute"/>.</summary>
 [SiloBoundPlacement]
-public sealed class NodeGrain(ILocalSiloDetails silo, IOptions<SiloRoleOptions> roles) : Grain, INodeGrain
+public sealed class NodeGrain(ILocalSiloDetails silo, IOptions<SiloRoleOptions> roles, DescriberRegistry describers) : Grain, INodeGrain
 {
     private static readonly DateTimeOffset ProcessStartedAt = Process.GetCurrentProcess().StartTime.ToUniversalTime();
 
@@ -16,5 +17,6 @@ public sealed class NodeGrain(ILocalSiloDetails silo, IOptions<SiloRoleOptions> 
         [.. roles.Value.Roles],
         Environment.MachineName,
         Environment.ProcessId,
-        ProcessStartedAt));
+        ProcessStartedAt,
+        describers.Names));
 }

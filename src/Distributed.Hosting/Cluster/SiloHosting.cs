@@ -1,12 +1,20 @@
 using System.Net;
 using Azure.Data.Tables;
+using Distributed.Data.Manifests;
+using Distributed.Grains.Captioning;
 using Distributed.Grains.Cluster;
+using Distributed.Grains.Describing;
 using Distributed.Grains.Placement;
 using Distributed.Hosting.Options;
+using Distributed.Hosting.Persistence;
 using Distributed.Hosting.Telemetry;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Options;
+using Orleans.Runtime.Hosting;
+using Orleans.Serialization;
 
 namespace Distributed.Hosting.Cluster;
 
@@ -29,9 +37,24 @@ public static class SiloHosting
     {
         ArgumentNullException.ThrowIfNull(silo);
         silo.AddActivityPropagation();
-        silo.Services.AddPlacementDirector<SiloBoundPlacement, SiloBoundPlacementDirector>();
+        var services = silo.Services;
+        services.AddPlacementDirector<SiloBoundPlacement, SiloBoundPlacementDirector>();
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddSectionOptions<DescriberOptions>();
+        services.TryAddSingleton<IDescriberFactory, DescriberFactory>();
+        services.AddSingleton<DescriberRegistry>();
+        services.AddSingleton<DescriptionStores>();
+        services.AddSingleton(_ => new ImageFetcher());
+        services.AddSingleton<ShardProcessor>();
+        services.AddSingleton<ICaptionPlanner, CaptionPlanner>();
+        services.AddGrainStorage(JobStorageName, (provider, _) => new FileGrainStorage(
+            Path.Combine(provider.GetRequiredService<IOptions<DataRootOptions>>().Value.FullRoot, "jobs"),
+            provider.GetRequiredService<Serializer>()));
         return silo;
     }
+
+    /// <summary>The grain storage that holds job state (file-backed under the data root).</summary>
+    public const string JobStorageName = "jobs";
 
     private static void ConfigureDistributedSilo(this ISiloBuilder silo, ClusterConnectionOptions cluster)
     {

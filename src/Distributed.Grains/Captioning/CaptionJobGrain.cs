@@ -1,0 +1,111 @@
+using Distributed.Abstractions.Captioning;
+using Orleans.Concurrency;
+using Microsoft.Extensions.Logging;
+
+namespace Distributed.Grains.Captioning;
+
+/// <summary>
+/// Plans a dataset into shards, persists the plan and a bitmap of finished shards, and runs shard grains with bounded
+/// parallelism. Reentrant, so status and cancel calls are answered while shards run. A shard whose call fails (its
+/// silo died) is retried up to <see cref="ShardAttempts"/> times; the store makes the retry cheap.
+/// </summary>
+[Reentrant]
+public sealed partial class CaptionJobGrain(
+    [PersistentState("caption-job", "jobs")] IPersistentState<CaptionJobRecord> job,
+    ICaptionPlanner planner,
+    TimeProvider time,
+    ILogger<CaptionJobGrain> logger) : Grain, ICaptionJobGrain
+{
+    private const int ShardAttempts = 3;
+    private Task? _loop;
+    private bool _cancelRequested;
+
+    private CaptionJobRecord Job => job.State;
+
+    public async Task<CaptionJobStatus> StartAsync(CaptionJobSpec spec)
+    {
+        ArgumentNullException.ThrowIfNull(spec);
+        if (Job.State != CaptionJobState.NotStarted)
+        {
+            return Job.Spec == spec ? Status() : throw new InvalidOperationException(
+                $"Job '{this.GetPrimaryKeyString()}' already exists with a different spec ({Job.Spec}).");
+        }
+
+        Job.Spec = spec;
+        Job.State = CaptionJobState.Planning;
+        Job.StartedAt = time.GetUtcNow();
+        await job.WriteStateAsync();
+        try
+        {
+            await foreach (var shard in planner.PlanAsync(spec, CancellationToken.None))
+            {
+                Job.Shards.Add(shard with { Index = Job.Shards.Count });
+                Job.PlannedRows += shard.RowCount;
+            }
+        }
+        catch (Exception ex) when (ex is IOException or InvalidDataException or ArgumentException or UnauthorizedAccessException)
+        {
+            return await FinishAsync(CaptionJobState.Failed, $"planning failed: {ex.Message}");
+        }
+
+        Job.Done = new byte[(Job.Shards.Count + 7) / 8];
+        Job.State = CaptionJobState.Running;
+        await job.WriteStateAsync();
+        EnsureRunning();
+        return Status();
+    }
+
+    public Task<CaptionJobStatus> ResumeAsync()
+    {
+        if (Job.State == CaptionJobState.NotStarted)
+        {
+            throw new InvalidOperationException($"Job '{this.GetPrimaryKeyString()}' does not exist.");
+        }
+
+        if (Job.State is CaptionJobState.Running or CaptionJobState.Planning && Job.Shards.Count > 0)
+        {
+            Job.State = CaptionJobState.Running;
+            EnsureRunning();
+        }
+
+        return Task.FromResult(Status());
+    }
+
+    public Task<CaptionJobStatus> GetStatusAsync() => Task.FromResult(Status());
+
+    public Task<IReadOnlyList<RowFailure>> GetFailuresAsync() => Task.FromResult<IReadOnlyList<RowFailure>>([.. Job.Failures]);
+
+    public async Task<CaptionJobStatus> CancelAsync()
+    {
+        _cancelRequested = true;
+        if (_loop is not null)
+        {
+            await _loop;
+        }
+        else if (!Status().IsFinished)
+        {
+            await FinishAsync(CaptionJobState.Cancelled, null);
+        }
+
+        return Status();
+    }
+
+    private void EnsureRunning() => _loop ??= RunLoopAsync();
+
+    private CaptionJobStatus Status() => new(
+        this.GetPrimaryKeyString(), Job.State, Job.Spec, Job.Shards.Count, Job.Done.Length == 0 ? 0 : Job.DoneCount,
+        Job.PlannedRows, Job.Counts, Job.StartedAt, Job.FinishedAt, Job.Error);
+
+    private async Task<CaptionJobStatus> FinishAsync(CaptionJobState state, string? error)
+    {
+        Job.State = state;
+        Job.Error = error;
+        Job.FinishedAt = time.GetUtcNow();
+        await job.WriteStateAsync();
+        LogFinished(logger, Job.State, error);
+        return Status();
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Caption job finished: {State} {Error}")]
+    private static partial void LogFinished(ILogger logger, CaptionJobState state, string? error);
+}

@@ -1,0 +1,47 @@
+using Distributed.Abstractions.Captioning;
+using Distributed.Abstractions.Describing;
+
+namespace Distributed.Grains.Captioning;
+
+/// <summary>
+/// Spreads one shard's requests over the job's describer grains, round robin. A describer whose call fails (its silo
+/// died, its endpoint is misconfigured) is skipped for the next one; when every describer fails, the row is a
+/// transient failure for the next run. Counts the requests made.
+/// </summary>
+public sealed class DescriberDispatch(IGrainFactory grains, IReadOnlyList<string> describerKeys)
+{
+    private int _next;
+    private long _calls;
+
+    public long Calls => Interlocked.Read(ref _calls);
+
+    /// <summary>The describers' common identity; they must agree, or the description keys would be ambiguous.</summary>
+    public async Task<DescriberIdentity> IdentityAsync()
+    {
+        var identities = await Task.WhenAll(describerKeys.Select(k => grains.GetGrain<IDescriberGrain>(k).GetIdentityAsync()));
+        var distinct = identities.Distinct().ToList();
+        return distinct.Count == 1 ? distinct[0] : throw new InvalidOperationException(
+            $"Describers disagree on their identity ({string.Join("; ", distinct)}); a job needs one describer id and prompt version.");
+    }
+
+    public async Task<DescribeOutcome> DescribeAsync(DescribeRequest request)
+    {
+        var errors = new List<string>();
+        for (var attempt = 0; attempt < describerKeys.Count; attempt++)
+        {
+            var key = describerKeys[(int)((uint)Interlocked.Increment(ref _next) % describerKeys.Count)];
+            try
+            {
+                Interlocked.Increment(ref _calls);
+                return await grains.GetGrain<IDescriberGrain>(key).DescribeAsync(request);
+            }
+            catch (Exception ex) when (ex is OrleansException or TimeoutException or InvalidOperationException)
+            {
+                errors.Add($"{key}: {ex.Message}");
+            }
+        }
+
+        return DescribeOutcome.Failed(FailureKind.Transient, "describer_unavailable",
+            $"no describer answered for image {request.ImageSha256}: {string.Join(" | ", errors)}", "", 0, "");
+    }
+}

@@ -1,0 +1,122 @@
+using System.Collections.Concurrent;
+using Distributed.Abstractions.Captioning;
+using Distributed.Abstractions.Describing;
+using Distributed.Data.Images;
+using Distributed.Data.Manifests;
+using Distributed.Storage.Descriptions;
+
+namespace Distributed.Grains.Captioning;
+
+/// <summary>
+/// Describes one shard, the heavy part behind <see cref="ShardGrain"/> (a plain service, testable without a cluster):
+/// read the rows, fetch and hash each image (sha256 of the original bytes), ask the store which keys it already has,
+/// then load (orient, resize), describe and store only the misses, in batches. Every row ends in exactly one counter.
+/// </summary>
+public sealed partial class ShardProcessor(DescriptionStores stores, ImageFetcher fetcher, TimeProvider time)
+{
+    /// <summary>Records are appended to the store in segments of at most this many rows.</summary>
+    public const int AppendBatch = 128;
+
+    private const int FetchParallelism = 4;
+
+    public async Task<ShardResult> RunAsync(ShardRange shard, CaptionJobSpec spec, DescriberDispatch describers, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(shard);
+        ArgumentNullException.ThrowIfNull(spec);
+        ArgumentNullException.ThrowIfNull(describers);
+        var identity = await describers.IdentityAsync();
+        var store = stores.Open(spec.Store);
+        var tally = new ShardTally(shard.ManifestPath);
+        var folder = Path.GetDirectoryName(shard.ManifestPath)!;
+
+        var images = new List<(ManifestRow Row, ImageLocation Location)>();
+        await foreach (var entry in ManifestReader.ReadShardAsync(shard.ToSpec(), ct))
+        {
+            if (entry.IsError)
+            {
+                tally.Fail(entry.Index, null, "malformed_row", $"{shard.ManifestPath} line {entry.Error.LineNumber}: {entry.Error.Reason}", permanent: true);
+            }
+            else if (entry.Row.IsTextOnly)
+            {
+                tally.TextOnly();
+            }
+            else if (TryResolve(entry.Row, folder, tally) is { } location)
+            {
+                images.Add((entry.Row, location));
+            }
+        }
+
+        var keyed = await HashAsync(images, identity, tally, ct);
+        var present = await PresentAsync(store, keyed.Select(k => k.Key), spec.RetryFailed, ct);
+        var misses = new List<(ManifestRow Row, ImageLocation Location, DescriptionKey Key)>();
+        var claimed = new HashSet<DescriptionKey>();
+        foreach (var item in keyed)
+        {
+            if (present.Contains(item.Key) || !claimed.Add(item.Key))
+            {
+                tally.Cached();
+            }
+            else
+            {
+                misses.Add(item);
+            }
+        }
+
+        await DescribeAsync(misses, identity, store, describers, tally, ct);
+        return tally.Result(shard.Index, describers.Calls);
+    }
+
+    private static ImageLocation? TryResolve(ManifestRow row, string folder, ShardTally tally)
+    {
+        try
+        {
+            return ImageReference.Resolve(row.Image!, folder, ImageSourcePolicy.Default);
+        }
+        catch (ImageSourceException ex)
+        {
+            tally.Fail(row.Index, row.Id, ex.Reason, ex.Message, ex.Permanent);
+            return null;
+        }
+    }
+
+    private async Task<List<(ManifestRow Row, ImageLocation Location, DescriptionKey Key)>> HashAsync(
+        List<(ManifestRow Row, ImageLocation Location)> images, DescriberIdentity identity, ShardTally tally, CancellationToken ct)
+    {
+        var keyed = new ConcurrentBag<(ManifestRow, ImageLocation, DescriptionKey)>();
+        await Parallel.ForEachAsync(images, new ParallelOptions { MaxDegreeOfParallelism = FetchParallelism, CancellationToken = ct },
+            async (item, token) =>
+            {
+                if (await FetchAsync(item.Row, item.Location, tally, token) is { } bytes)
+                {
+                    keyed.Add((item.Row, item.Location, DescriptionKey.For(ImageHash.Sha256Hex(bytes), item.Row.Text, identity)));
+                }
+            });
+        return [.. keyed.OrderBy(k => k.Item1.Index)];
+    }
+
+    private async Task<byte[]?> FetchAsync(ManifestRow row, ImageLocation location, ShardTally tally, CancellationToken ct)
+    {
+        try
+        {
+            return await fetcher.FetchAsync(location, ct);
+        }
+        catch (ImageSourceException ex)
+        {
+            tally.Fail(row.Index, row.Id, ex.Reason, ex.Message, ex.Permanent);
+            return null;
+        }
+    }
+
+    private static async Task<IReadOnlySet<DescriptionKey>> PresentAsync(
+        DescriptionStore store, IEnumerable<DescriptionKey> keys, bool retryFailed, CancellationToken ct)
+    {
+        var distinct = keys.Distinct().ToList();
+        if (!retryFailed)
+        {
+            return await store.ExistsAsync(distinct, ct);
+        }
+
+        var found = await store.GetAsync(distinct, ct);
+        return found.Where(r => !r.Value.IsError).Select(r => r.Key).ToHashSet();
+    }
+}

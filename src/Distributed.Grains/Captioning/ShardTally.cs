@@ -1,0 +1,36 @@
+using Distributed.Abstractions.Captioning;
+
+namespace Distributed.Grains.Captioning;
+
+/// <summary>Thread-safe counters and failures of one shard run.</summary>
+internal sealed class ShardTally(string manifestPath)
+{
+    private readonly Lock _lock = new();
+    private readonly List<RowFailure> _failures = [];
+    private long _textOnly, _described, _cached, _failed, _transient;
+
+    public void TextOnly() => Interlocked.Increment(ref _textOnly);
+
+    public void Described() => Interlocked.Increment(ref _described);
+
+    public void Cached() => Interlocked.Increment(ref _cached);
+
+    public void Fail(long rowIndex, string? rowId, string reason, string message, bool permanent)
+    {
+        Interlocked.Increment(ref permanent ? ref _failed : ref _transient);
+        lock (_lock)
+        {
+            _failures.Add(new RowFailure(manifestPath, rowIndex, rowId, reason, message, permanent));
+        }
+    }
+
+    public ShardResult Result(int shard, long describerCalls)
+    {
+        lock (_lock)
+        {
+            var counts = new CaptionCounts(
+                _textOnly + _described + _cached + _failed + _transient, _textOnly, _described, _cached, _failed, _transient, describerCalls);
+            return new ShardResult(shard, counts, [.. _failures.OrderBy(f => f.RowIndex)]);
+        }
+    }
+}

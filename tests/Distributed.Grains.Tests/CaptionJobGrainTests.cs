@@ -1,0 +1,64 @@
+using Distributed.Abstractions.Captioning;
+using Distributed.Data.Samples;
+using Distributed.Storage.Descriptions;
+
+namespace Distributed.Grains.Tests;
+
+/// <summary>Caption jobs end to end on the two-silo cluster with the real embedded describer and a local store.</summary>
+[Collection(ClusterCollection.Name)]
+public sealed class CaptionJobGrainTests(ClusterFixture fixture)
+{
+    private async Task<CaptionJobStatus> RunJobAsync(CaptionJobSpec spec)
+    {
+        var job = fixture.Cluster.Client.GetGrain<ICaptionJobGrain>($"test-{Guid.NewGuid():N}");
+        var status = await job.StartAsync(spec);
+        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(3));
+        while (!status.IsFinished)
+        {
+            await Task.Delay(100, timeout.Token);
+            status = await job.GetStatusAsync();
+        }
+
+        return status;
+    }
+
+    private async Task<(string Manifest, string Store)> SampleAsync(int count)
+    {
+        var folder = Path.Combine(fixture.DataRoot, $"sample-{Guid.NewGuid():N}");
+        var dataset = await SampleDataset.GenerateAsync(folder, new SampleDatasetOptions { Count = count });
+        return (dataset.ManifestPath, Path.Combine(folder, "store"));
+    }
+
+    [SkippableFact]
+    public async Task Start_SampleDataset_DescribesEveryImageIntoTheStore()
+    {
+        TesseractRequirement.Check();
+        var (manifest, store) = await SampleAsync(24);
+
+        var status = await RunJobAsync(new CaptionJobSpec(manifest, store, ShardRows: 10, MaxParallelShards: 2));
+
+        Assert.Equal(CaptionJobState.Completed, status.State);
+        Assert.Equal(3, status.Shards);
+        Assert.Equal(24, status.Counts.Rows);
+        Assert.Equal(24, status.Counts.Described + status.Counts.Cached);
+        Assert.Equal(0, status.Counts.Failed + status.Counts.Transient);
+        Assert.Equal(status.Counts.Described, status.Counts.DescriberCalls);
+        using var opened = DescriptionStore.Open(store);
+        var stats = await opened.StatsAsync();
+        Assert.Equal(status.Counts.Described, stats.UniqueKeys);
+    }
+
+    [SkippableFact]
+    public async Task Start_SecondJobOverSameDataset_MakesZeroDescriberCalls()
+    {
+        TesseractRequirement.Check();
+        var (manifest, store) = await SampleAsync(12);
+        await RunJobAsync(new CaptionJobSpec(manifest, store, ShardRows: 5));
+
+        var again = await RunJobAsync(new CaptionJobSpec(manifest, store, ShardRows: 5));
+
+        Assert.Equal(CaptionJobState.Completed, again.State);
+        Assert.Equal(0, again.Counts.DescriberCalls);
+        Assert.Equal(12, again.Counts.Cached);
+    }
+}
