@@ -13,12 +13,19 @@ public sealed class RunCommandTests : IDisposable
         var summary = result.Summary;
         Assert.Equal("run", summary.GetProperty("command").GetString());
         Assert.Equal("partial", summary.GetProperty("status").GetString());
-        Assert.Equal("done", result.StageStatus("cluster"));
-        Assert.Equal("done", result.StageStatus("sample_data"));
-        foreach (var stage in new[] { "caption", "store", "train", "evaluate", "report" })
+        foreach (var stage in new[] { "cluster", "sample_data", "caption", "store" })
+        {
+            Assert.Equal("done", result.StageStatus(stage));
+        }
+
+        foreach (var stage in new[] { "train", "evaluate", "report" })
         {
             Assert.Equal("not_available", result.StageStatus(stage));
         }
+
+        Assert.Equal(30, summary.GetProperty("described").GetInt64());
+        Assert.Equal(30, summary.GetProperty("describer_calls").GetInt64());
+        Assert.Equal(30, summary.GetProperty("store_stats").GetProperty("unique_keys").GetInt64());
 
         Assert.Equal(30, summary.GetProperty("dataset").GetProperty("rows").GetInt32());
         Assert.Equal("embedded", summary.GetProperty("cluster").GetProperty("mode").GetString());
@@ -28,7 +35,7 @@ public sealed class RunCommandTests : IDisposable
     }
 
     [Fact]
-    public async Task Run_SecondTime_ReusesSampleData()
+    public async Task Run_SecondTime_ReusesSampleDataAndMakesZeroDescriberCalls()
     {
         await _cli.RunAsync("run", "--json", "--set", "Sample:Count=20");
 
@@ -36,6 +43,8 @@ public sealed class RunCommandTests : IDisposable
 
         Assert.True(result.ExitCode == 0, result.ToString());
         Assert.False(result.Summary.GetProperty("dataset").GetProperty("generated").GetBoolean());
+        Assert.Equal(0, result.Summary.GetProperty("describer_calls").GetInt64());
+        Assert.Equal(20, result.Summary.GetProperty("cached").GetInt64());
     }
 
     [Fact]

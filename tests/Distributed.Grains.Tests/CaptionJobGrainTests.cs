@@ -8,9 +8,9 @@ namespace Distributed.Grains.Tests;
 [Collection(ClusterCollection.Name)]
 public sealed class CaptionJobGrainTests(ClusterFixture fixture)
 {
-    private async Task<CaptionJobStatus> RunJobAsync(CaptionJobSpec spec)
+    private async Task<CaptionJobStatus> RunJobAsync(CaptionJobSpec spec, ICaptionJobGrain? job = null)
     {
-        var job = fixture.Cluster.Client.GetGrain<ICaptionJobGrain>($"test-{Guid.NewGuid():N}");
+        job ??= fixture.Cluster.Client.GetGrain<ICaptionJobGrain>($"test-{Guid.NewGuid():N}");
         var status = await job.StartAsync(spec);
         using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(3));
         while (!status.IsFinished)
@@ -60,5 +60,40 @@ public sealed class CaptionJobGrainTests(ClusterFixture fixture)
         Assert.Equal(CaptionJobState.Completed, again.State);
         Assert.Equal(0, again.Counts.DescriberCalls);
         Assert.Equal(12, again.Counts.Cached);
+    }
+
+    [SkippableFact]
+    public async Task Start_BadInputs_EachFailsWithItsReasonAndTheRestIsDescribed()
+    {
+        TesseractRequirement.Check();
+        var folder = Path.Combine(fixture.DataRoot, $"bad-{Guid.NewGuid():N}");
+        var manifest = await BadInputDataset.WriteAsync(folder);
+        var store = Path.Combine(folder, "store");
+        var job = fixture.Cluster.Client.GetGrain<ICaptionJobGrain>($"test-{Guid.NewGuid():N}");
+
+        var status = await RunJobAsync(new CaptionJobSpec(manifest, store, ShardRows: 4), job);
+        var failures = await job.GetFailuresAsync();
+
+        Assert.Equal(CaptionJobState.Completed, status.State);
+        Assert.Equal(11, status.Counts.Rows);
+        Assert.Equal(2, status.Counts.Described);
+        Assert.Equal(1, status.Counts.TextOnly);
+        Assert.Equal(8, status.Counts.Failed);
+        Assert.Equal(0, status.Counts.Transient);
+        Assert.Equal(2, status.Counts.DescriberCalls);
+        foreach (var (id, reason) in BadInputDataset.ExpectedReasons)
+        {
+            var failure = Assert.Single(failures, f => f.RowId == id);
+            Assert.Equal(reason, failure.Reason);
+            Assert.True(failure.Permanent, $"{id}: {failure.Message}");
+        }
+
+        var malformed = Assert.Single(failures, f => f.RowId is null);
+        Assert.Equal("malformed_row", malformed.Reason);
+        Assert.Contains("line 5", malformed.Message, StringComparison.Ordinal);
+        using var opened = DescriptionStore.Open(store);
+        var stats = await opened.StatsAsync();
+        Assert.Equal(2, stats.UniqueKeys - stats.Errors);
+        Assert.Equal(3, stats.Errors);
     }
 }

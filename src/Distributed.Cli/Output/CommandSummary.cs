@@ -70,6 +70,6 @@ public sealed class CommandSummary(string command)
             root[key] = value?.DeepClone();
         }
 
-        return root.ToJsonString();
+        return root.ToJsonString(Json);
     }
 }

@@ -22,6 +22,9 @@ public sealed class EmbeddedDescriber : IDescriber, IDisposable
     /// <summary>Failure reason for bytes that are not a decodable image.</summary>
     public const string UndecodableImage = "undecodable_image";
 
+    /// <summary>Failure reason for images over 50 megapixels (refused before decoding).</summary>
+    public const string OversizedImage = "oversized_image";
+
     private readonly TesseractEnginePool _engines;
 
     /// <summary>A describer with the given options (defaults when null).</summary>
@@ -31,28 +34,31 @@ public sealed class EmbeddedDescriber : IDescriber, IDisposable
         TesseractLibrary.EnsureAvailable();
         _engines = new TesseractEnginePool(
             options.MaxConcurrency, () => TesseractEngine.Create(options.Language, options.DataPath, options.PageSegMode));
+        Identity = new DescriberIdentity(
+            Id, Id, EmbeddedFieldRules.PromptVersionFor(options), UsesPostText: true, MaxImageSide);
     }
 
-    public DescriberIdentity Identity { get; } =
-        new(Id, Id, EmbeddedFieldRules.PromptVersion, UsesPostText: true, MaxImageSide);
+    /// <summary>Id and model <c>embedded-ocr-cues/1</c>, prompt version from <see cref="EmbeddedFieldRules"/>, post text used, 1024 px.</summary>
+    public DescriberIdentity Identity { get; }
 
     public async Task<DescribeOutcome> DescribeAsync(DescribeRequest request, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
-        var (fields, latencyMs) = await _engines.RunAsync(
+        var (fields, failure, latencyMs) = await _engines.RunAsync(
             engine =>
             {
                 var started = Stopwatch.GetTimestamp();
-                var described = Describe(request, engine);
-                return (described, Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+                var described = Describe(request, engine, out var reason);
+                return (described, reason, Stopwatch.GetElapsedTime(started).TotalMilliseconds);
             },
             cancellationToken).ConfigureAwait(false);
         if (fields is null)
         {
+            var what = failure == OversizedImage ? $"has more than {EmbeddedImage.MaxPixels} pixels" : "could not be decoded";
             return DescribeOutcome.Failed(
                 FailureKind.Permanent,
-                UndecodableImage,
-                $"Image {request.ImageSha256} ({request.MediaType}, {request.Image.Length} bytes) could not be decoded.",
+                failure ?? UndecodableImage,
+                $"Image {request.ImageSha256} ({request.MediaType}, {request.Image.Length} bytes) {what}.",
                 "",
                 latencyMs,
                 Id);
@@ -63,9 +69,9 @@ public sealed class EmbeddedDescriber : IDescriber, IDisposable
 
     public void Dispose() => _engines.Dispose();
 
-    private static DescriptionFields? Describe(DescribeRequest request, TesseractEngine engine)
+    private static DescriptionFields? Describe(DescribeRequest request, TesseractEngine engine, out string? failure)
     {
-        using var bitmap = EmbeddedImage.Decode(request.Image, MaxImageSide);
+        using var bitmap = EmbeddedImage.Decode(request.Image, MaxImageSide, out failure);
         if (bitmap is null)
         {
             return null;

@@ -5,17 +5,27 @@ namespace Distributed.Describing.Embedded;
 /// <summary>Decodes encoded image bytes into an opaque RGBA bitmap (transparency flattened onto white).</summary>
 internal static class EmbeddedImage
 {
+    /// <summary>Images with more pixels than this are refused before decoding (requests arrive already resized).</summary>
+    public const long MaxPixels = 50_000_000;
+
     /// <summary>
     /// The decoded image, scaled down (never up) so that its longer side is at most <paramref name="maxSide"/>;
-    /// null when the bytes are not an image SkiaSharp can decode.
+    /// null with <paramref name="failure"/> set (<c>undecodable_image</c> or <c>oversized_image</c>) when it cannot be.
     /// </summary>
-    public static SKBitmap? Decode(byte[] encoded, int maxSide)
+    public static SKBitmap? Decode(byte[] encoded, int maxSide, out string? failure)
     {
         ArgumentNullException.ThrowIfNull(encoded);
+        failure = EmbeddedDescriber.UndecodableImage;
         using var data = SKData.CreateCopy(encoded);
         using var codec = SKCodec.Create(data);
         if (codec is null)
         {
+            return null;
+        }
+
+        if ((long)codec.Info.Width * codec.Info.Height > MaxPixels)
+        {
+            failure = EmbeddedDescriber.OversizedImage;
             return null;
         }
 
@@ -34,6 +44,7 @@ internal static class EmbeddedImage
         canvas.Clear(SKColors.White);
         canvas.DrawBitmap(source, new SKRect(0, 0, width, height), paint);
         canvas.Flush();
+        failure = null;
         return target;
     }
 }

@@ -66,11 +66,11 @@ public sealed partial class DescriptionStore
             byPrompt[record.Key.PromptVersion] = byPrompt.GetValueOrDefault(record.Key.PromptVersion) + 1;
         }
 
-        var kinds = view.Segments.SelectMany(s => Enumerable.Range(0, s.RowCount).Select(s.Kind)).ToList();
-        var tombstones = kinds.LongCount(k => k == RowKind.Tombstone);
+        var rows = view.Segments.Sum(s => (long)s.RowCount);
+        var tombstones = view.Segments.Sum(s => (long)s.Tombstones);
         var corrupt = _catalog.CorruptSegments.OrderBy(p => p.Key, StringComparer.Ordinal).Select(p => new CorruptSegment(p.Key, p.Value)).ToList();
         return new DescriptionStoreStats(
-            kinds.Count - tombstones, tombstones, unique, errors, view.Segments.Count, view.Segments.Sum(s => s.Size),
+            rows - tombstones, tombstones, unique, errors, view.Segments.Count, view.Segments.Sum(s => s.Size),
             byDescriber, byPrompt, view.Set.Retired.Count, corrupt);
     }
 

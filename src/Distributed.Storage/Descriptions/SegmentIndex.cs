@@ -23,7 +23,9 @@ internal sealed class SegmentIndex(
     /// <summary>First row of each row group, ascending.</summary>
     public IReadOnlyList<int> RowGroupStarts { get; } = rowGroupStarts;
 
-    public bool HasTombstones { get; } = kinds.Contains(RowKind.Tombstone);
+    public int Tombstones { get; } = kinds.Count(k => k == RowKind.Tombstone);
+
+    public bool HasTombstones => Tombstones > 0;
 
     public UInt128 Hash(int row) => hashes[row];
 

@@ -81,6 +81,20 @@ public sealed class EmbeddedDescriberTests
     }
 
     [SkippableFact]
+    public async Task DescribeAsync_HeaderOverFiftyMegapixels_PermanentOversized()
+    {
+        OcrRequirement.SkipUnlessAvailable();
+        using var describer = new EmbeddedDescriber();
+        var request = new DescribeRequest(new string('b', 64), OversizedPng.Create(10_000, 6_000), "image/png", "");
+
+        var outcome = await describer.DescribeAsync(request, CancellationToken.None);
+
+        Assert.Equal(FailureKind.Permanent, outcome.Failure);
+        Assert.Equal("oversized_image", outcome.ErrorReason);
+        Assert.Contains(request.ImageSha256, outcome.ErrorMessage, StringComparison.Ordinal);
+    }
+
+    [SkippableFact]
     public async Task DescribeAsync_EightParallelCalls_SameAsSequential()
     {
         OcrRequirement.SkipUnlessAvailable();
