@@ -14,7 +14,7 @@ root.Subcommands.Add(SampleCommand.Create());
 root.Subcommands.Add(StatusCommand.Create());
 root.Subcommands.Add(CaptionCommand.Create());
 root.Subcommands.Add(CancelCommand.Create());
-root.Subcommands.Add(NotAvailableCommand.Create("store", "Inspect and compact the description store", "issue #3"));
+root.Subcommands.Add(StoreCommand.Create());
 root.Subcommands.Add(NotAvailableCommand.Create("train", "Train the text-centric affect classifier", "issue #4"));
 root.Subcommands.Add(NotAvailableCommand.Create("eval", "Evaluate a trained model", "issue #4"));
 return await root.Parse(args).InvokeAsync();
