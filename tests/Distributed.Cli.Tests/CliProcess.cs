@@ -10,6 +10,17 @@ public sealed class CliProcess : IDisposable
 
     public async Task<CliResult> RunAsync(params string[] args)
     {
+        using var process = Start(args);
+        var stdout = process.StandardOutput.ReadToEndAsync();
+        var stderr = process.StandardError.ReadToEndAsync();
+        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(3));
+        await process.WaitForExitAsync(timeout.Token);
+        return new CliResult(process.ExitCode, await stdout, await stderr);
+    }
+
+    /// <summary>Starts the CLI without waiting (standard output and error redirected).</summary>
+    public Process Start(params string[] args)
+    {
         var start = new ProcessStartInfo("dotnet")
         {
             WorkingDirectory = WorkingFolder,
@@ -24,12 +35,7 @@ public sealed class CliProcess : IDisposable
 
         start.Environment.Remove("DISTRIBUTED_CLUSTER");
         start.Environment.Remove("DISTRIBUTED_DATA_ROOT");
-        using var process = Process.Start(start)!;
-        var stdout = process.StandardOutput.ReadToEndAsync();
-        var stderr = process.StandardError.ReadToEndAsync();
-        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(3));
-        await process.WaitForExitAsync(timeout.Token);
-        return new CliResult(process.ExitCode, await stdout, await stderr);
+        return Process.Start(start)!;
     }
 
     public void Dispose() => Directory.Delete(WorkingFolder, recursive: true);

@@ -18,28 +18,21 @@ public static class CaptionCommand
     private static readonly Option<int> ParallelShards = new("--parallel-shards") { Description = "Shards at once", DefaultValueFactory = _ => 4 };
     private static readonly Option<bool> RetryFailed = new("--retry-failed") { Description = "Describe again images stored as permanent errors" };
     private static readonly Option<string?> Resume = new("--resume") { Description = "Continue an unfinished job by id" };
+    private static readonly Option<string?> Job = new("--job") { Description = "Id for the new job (default: caption-<time>-<random>)" };
 
     public static Command Create()
     {
         var command = new Command("caption", "Describe a dataset's images into the description store")
         {
-            DatasetArgument, Store, Describer, ShardRows, ParallelShards, RetryFailed, Resume,
+            DatasetArgument, Store, Describer, ShardRows, ParallelShards, RetryFailed, Resume, Job,
         };
+        Range(ShardRows, 1, 1_000_000);
+        Range(ParallelShards, 1, 1024);
         command.Validators.Add(result =>
         {
             if (result.GetValue(Resume) is null && result.GetValue(DatasetArgument) is null)
             {
                 result.AddError("caption needs a dataset, or --resume <job>");
-            }
-
-            if (result.GetValue(ShardRows) is < 1 or > 1_000_000)
-            {
-                result.AddError("--shard-rows must be between 1 and 1000000");
-            }
-
-            if (result.GetValue(ParallelShards) is < 1 or > 1024)
-            {
-                result.AddError("--parallel-shards must be between 1 and 1024");
             }
         });
         command.SetAction((parse, ct) => CommandHost.RunAsync(parse, "caption", async (configuration, reporter, summary) =>
@@ -59,8 +52,16 @@ public static class CaptionCommand
                 parse.GetValue(ParallelShards),
                 parse.GetValue(RetryFailed));
             await CaptionStage.RunAsync(summary, reporter, configuration, session.Client,
-                resume ?? CaptionStage.NewJobId(TimeProvider.System), spec, ct);
+                resume ?? parse.GetValue(Job) ?? CaptionStage.NewJobId(TimeProvider.System), spec, ct);
         }));
         return command;
     }
+
+    private static void Range(Option<int> option, int min, int max) => option.Validators.Add(result =>
+    {
+        if (result.GetValueOrDefault<int>() is var value && (value < min || value > max))
+        {
+            result.AddError($"{option.Name} = {value}: must be between {min} and {max}");
+        }
+    });
 }

@@ -72,9 +72,19 @@ public sealed class DescriberOptions : IOptionsSection, IValidatableObject
                 yield return new ValidationResult($"Endpoints:{i}:{result.MemberNames.FirstOrDefault()} {result.ErrorMessage}", [nameof(Endpoints)]);
             }
 
-            if (endpoint.Backend == DescriberBackend.OpenAi && (string.IsNullOrWhiteSpace(endpoint.Endpoint) || string.IsNullOrWhiteSpace(endpoint.Model)))
+            if (endpoint.Backend != DescriberBackend.OpenAi)
             {
-                yield return new ValidationResult($"Endpoints:{i} ({endpoint.Name}): Endpoint and Model are required for the OpenAi backend", [nameof(Endpoints)]);
+                continue;
+            }
+
+            if (!Uri.TryCreate(endpoint.Endpoint, UriKind.Absolute, out var uri) || uri.Scheme is not ("http" or "https"))
+            {
+                yield return new ValidationResult($"Endpoints:{i}:Endpoint = '{endpoint.Endpoint}': must be an http(s) URL such as http://localhost:8000/v1", [nameof(Endpoints)]);
+            }
+
+            if (string.IsNullOrWhiteSpace(endpoint.Model))
+            {
+                yield return new ValidationResult($"Endpoints:{i}:Model is required for the OpenAi backend", [nameof(Endpoints)]);
             }
         }
 

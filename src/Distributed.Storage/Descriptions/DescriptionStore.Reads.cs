@@ -15,6 +15,15 @@ public sealed partial class DescriptionStore
         return found.Keys.Select(hash => hashed[hash]).ToHashSet();
     }
 
+    /// <summary>The subset of <paramref name="keys"/> whose winning record is a success (error records excluded). Index only.</summary>
+    public async Task<IReadOnlySet<DescriptionKey>> SucceededAsync(IEnumerable<DescriptionKey> keys, CancellationToken cancellationToken = default)
+    {
+        var hashed = HashKeys(keys);
+        await _catalog.RefreshAsync(cancellationToken).ConfigureAwait(false);
+        var found = _catalog.Lookup(hashed.Keys);
+        return found.Where(p => p.Value.Segment.Kind(p.Value.Row) == RowKind.Success).Select(p => hashed[p.Key]).ToHashSet();
+    }
+
     /// <summary>The winning record of each of <paramref name="keys"/> that the store holds; absent keys are left out.</summary>
     public async Task<IReadOnlyDictionary<DescriptionKey, DescriptionRecord>> GetAsync(IEnumerable<DescriptionKey> keys, CancellationToken cancellationToken = default)
     {
@@ -49,29 +58,6 @@ public sealed partial class DescriptionStore
         {
             yield return row.Record;
         }
-    }
-
-    /// <summary>Counts over the live segments; corrupt segments are listed, not counted.</summary>
-    public async Task<DescriptionStoreStats> StatsAsync(CancellationToken cancellationToken = default)
-    {
-        var view = await _catalog.RefreshAsync(cancellationToken).ConfigureAwait(false);
-        long unique = 0, errors = 0;
-        var byDescriber = new SortedDictionary<string, long>(StringComparer.Ordinal);
-        var byPrompt = new SortedDictionary<string, long>(StringComparer.Ordinal);
-        await foreach (var record in ScanAsync(cancellationToken).ConfigureAwait(false))
-        {
-            unique++;
-            errors += record.IsError ? 1 : 0;
-            byDescriber[record.Key.DescriberId] = byDescriber.GetValueOrDefault(record.Key.DescriberId) + 1;
-            byPrompt[record.Key.PromptVersion] = byPrompt.GetValueOrDefault(record.Key.PromptVersion) + 1;
-        }
-
-        var rows = view.Segments.Sum(s => (long)s.RowCount);
-        var tombstones = view.Segments.Sum(s => (long)s.Tombstones);
-        var corrupt = _catalog.CorruptSegments.OrderBy(p => p.Key, StringComparer.Ordinal).Select(p => new CorruptSegment(p.Key, p.Value)).ToList();
-        return new DescriptionStoreStats(
-            rows - tombstones, tombstones, unique, errors, view.Segments.Count, view.Segments.Sum(s => s.Size),
-            byDescriber, byPrompt, view.Set.Retired.Count, corrupt);
     }
 
     private async IAsyncEnumerable<(SegmentIndex Segment, StoredRow Row)> ScanRowsAsync([EnumeratorCancellation] CancellationToken cancellationToken)

@@ -56,7 +56,8 @@ public sealed partial class OpenAiDescriberTests
     {
         await using var server = await FakeChatServer.StartAsync(ScriptedReply.Hanging());
         using var client = NewClient();
-        var options = Options(server.Endpoint, o => (o.Timeout, o.MaxRetries) = (TimeSpan.FromMilliseconds(50), 1));
+        // Long enough that each attempt surely reaches the server before it times out, even on a loaded machine.
+        var options = Options(server.Endpoint, o => (o.Timeout, o.MaxRetries) = (TimeSpan.FromSeconds(1), 1));
 
         var outcome = await Create(client, options).DescribeAsync(SampleRequest, CancellationToken.None);
 

@@ -84,6 +84,18 @@ public abstract partial class DescriptionStoreContract
     }
 
     [SkippableFact]
+    public async Task SucceededAsync_MixedKeys_ReturnsOnlyKeysWhoseWinnerIsASuccess()
+    {
+        using var store = NewStore();
+        await store.AppendAsync([Records.Success(Records.Key(1), Records.Start), Records.Error(Records.Key(2), Records.Start)]);
+        await store.AppendAsync([Records.Error(Records.Key(1), Records.Start.AddYears(-1)), Records.Error(Records.Key(4), Records.Start)]);
+
+        var succeeded = await store.SucceededAsync([Records.Key(1), Records.Key(2), Records.Key(3), Records.Key(4)]);
+
+        Assert.Equal(new HashSet<DescriptionKey> { Records.Key(1) }, succeeded);
+    }
+
+    [SkippableFact]
     public async Task AppendAsync_TwoInstancesConcurrently_KeySetIsUnionAndRowsAreSum()
     {
         using var first = NewStore();

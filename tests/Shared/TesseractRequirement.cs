@@ -1,4 +1,4 @@
-namespace Distributed.Grains.Tests;
+namespace Distributed.Tests.Shared;
 
 /// <summary>Tests that describe with the embedded describer need Tesseract (tools/setup.sh installs it); CI always has it.</summary>
 public static class TesseractRequirement
