@@ -1,5 +1,6 @@
 using Distributed.Abstractions.Captioning;
 using Distributed.Data.Samples;
+using Distributed.Grains.Captioning;
 using Distributed.Storage.Descriptions;
 
 namespace Distributed.Grains.Tests;
@@ -70,6 +71,7 @@ public sealed class CaptionJobGrainTests(ClusterFixture fixture)
         var manifest = await BadInputDataset.WriteAsync(folder);
         var store = Path.Combine(folder, "store");
         var job = fixture.Cluster.Client.GetGrain<ICaptionJobGrain>($"test-{Guid.NewGuid():N}");
+        using var metrics = new MetricCapture(CaptionInstruments.MeterName);
 
         var status = await RunJobAsync(new CaptionJobSpec(manifest, store, ShardRows: 4), job);
         var failures = await job.GetFailuresAsync();
@@ -91,6 +93,9 @@ public sealed class CaptionJobGrainTests(ClusterFixture fixture)
         var malformed = Assert.Single(failures, f => f.RowId is null);
         Assert.Equal("malformed_row", malformed.Reason);
         Assert.Contains("line 5", malformed.Message, StringComparison.Ordinal);
+        Assert.Equal(2, metrics.Sum("distributed.caption.described"));
+        Assert.Equal(1, metrics.Sum("distributed.caption.failures", ("reason", "missing_file")));
+        Assert.Equal(2, metrics.Count("distributed.describer.latency"));
         using var opened = DescriptionStore.Open(store);
         var stats = await opened.StatsAsync();
         Assert.Equal(2, stats.UniqueKeys - stats.Errors);

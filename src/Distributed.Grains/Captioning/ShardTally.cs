@@ -11,13 +11,22 @@ internal sealed class ShardTally(string manifestPath)
 
     public void TextOnly() => Interlocked.Increment(ref _textOnly);
 
-    public void Described() => Interlocked.Increment(ref _described);
+    public void Described()
+    {
+        Interlocked.Increment(ref _described);
+        CaptionInstruments.ImagesDescribed.Add(1);
+    }
 
-    public void Cached() => Interlocked.Increment(ref _cached);
+    public void Cached()
+    {
+        Interlocked.Increment(ref _cached);
+        CaptionInstruments.CacheHits.Add(1);
+    }
 
     public void Fail(long rowIndex, string? rowId, string reason, string message, bool permanent)
     {
         Interlocked.Increment(ref permanent ? ref _failed : ref _transient);
+        CaptionInstruments.Failures.Add(1, new("reason", reason), new("kind", permanent ? "permanent" : "transient"));
         lock (_lock)
         {
             _failures.Add(new RowFailure(manifestPath, rowIndex, rowId, reason, message, permanent));

@@ -1,6 +1,8 @@
+using System.Diagnostics;
 using Distributed.Abstractions.Captioning;
 using Orleans.Concurrency;
 using Distributed.Abstractions.Describing;
+using Distributed.Grains.Captioning;
 using Distributed.Grains.Placement;
 
 namespace Distributed.Grains.Describing;
@@ -20,14 +22,21 @@ public sealed class DescriberGrain(DescriberRegistry registry) : Grain, IDescrib
     public async Task<DescribeOutcome> DescribeAsync(DescribeRequest request)
     {
         var endpoint = Endpoint;
+        var tag = new KeyValuePair<string, object?>("describer", endpoint.Name);
+        var waiting = Stopwatch.GetTimestamp();
         await endpoint.Gate.WaitAsync();
+        CaptionInstruments.QueueWait.Record(Stopwatch.GetElapsedTime(waiting).TotalMilliseconds, tag);
+        CaptionInstruments.InFlight.Add(1, tag);
         try
         {
             endpoint.CountCall();
-            return await Task.Run(() => endpoint.Describer.DescribeAsync(request, CancellationToken.None));
+            var outcome = await Task.Run(() => endpoint.Describer.DescribeAsync(request, CancellationToken.None));
+            CaptionInstruments.BackendLatency.Record(outcome.LatencyMs, tag);
+            return outcome;
         }
         finally
         {
+            CaptionInstruments.InFlight.Add(-1, tag);
             endpoint.Gate.Release();
         }
     }
