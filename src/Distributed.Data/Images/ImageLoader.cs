@@ -68,9 +68,12 @@ public static class ImageLoader
             var fitted = ImageResizer.Fit(upright, options.MaxSide);
             try
             {
+                // A PNG that needs no rotation or resizing is sent as it came: decoding it proved it sound, and
+                // re-encoding would only cost time.
+                var passThrough = ReferenceEquals(fitted, stored) && format == "png" && options.OutputFormat == ImageOutputFormat.Png;
                 return new LoadedImage(
                     ImageHash.Sha256Hex(original),
-                    ImageEncoder.Encode(fitted, options.OutputFormat, options.JpegQuality),
+                    passThrough ? original.ToArray() : ImageEncoder.Encode(fitted, options.OutputFormat, options.JpegQuality),
                     ImageEncoder.MediaType(options.OutputFormat),
                     fitted.Width,
                     fitted.Height,

@@ -11,7 +11,7 @@ public sealed partial class ShardProcessor
     private const int DescribeParallelism = 32;
 
     private async Task DescribeAsync(
-        List<(ManifestRow Row, ImageLocation Location, DescriptionKey Key)> misses, DescriberIdentity identity,
+        List<KeyedImage> misses, DescriberIdentity identity,
         DescriptionStore store, DescriberDispatch describers, ShardTally tally, CancellationToken ct)
     {
         var pending = new List<DescriptionRecord>();
@@ -38,7 +38,7 @@ public sealed partial class ShardProcessor
         await Parallel.ForEachAsync(misses, new ParallelOptions { MaxDegreeOfParallelism = DescribeParallelism, CancellationToken = ct },
             async (miss, token) =>
             {
-                if (await DescribeOneAsync(miss.Row, miss.Location, miss.Key, identity, describers, tally, token) is { } record)
+                if (await DescribeOneAsync(miss, identity, describers, tally, token) is { } record)
                 {
                     await AddAsync(record, token);
                 }
@@ -50,10 +50,10 @@ public sealed partial class ShardProcessor
     }
 
     private async Task<DescriptionRecord?> DescribeOneAsync(
-        ManifestRow row, ImageLocation location, DescriptionKey key, DescriberIdentity identity,
-        DescriberDispatch describers, ShardTally tally, CancellationToken ct)
+        KeyedImage miss, DescriberIdentity identity, DescriberDispatch describers, ShardTally tally, CancellationToken ct)
     {
-        if (await FetchAsync(row, location, tally, ct) is not { } bytes)
+        var (row, key) = (miss.Row, miss.Key);
+        if ((miss.Bytes ?? await FetchAsync(row, miss.Location, tally, ct)) is not { } bytes)
         {
             return null;
         }

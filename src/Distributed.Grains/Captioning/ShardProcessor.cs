@@ -19,6 +19,9 @@ public sealed partial class ShardProcessor(DescriptionStores stores, ImageFetche
 
     private const int FetchParallelism = 4;
 
+    /// <summary>Image bytes a shard keeps between hashing and describing (beyond it, misses are read again).</summary>
+    private const long KeepBytesBudget = 64L * 1024 * 1024;
+
     public async Task<ShardResult> RunAsync(ShardRange shard, CaptionJobSpec spec, DescriberDispatch describers, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(shard);
@@ -48,7 +51,7 @@ public sealed partial class ShardProcessor(DescriptionStores stores, ImageFetche
 
         var keyed = await HashAsync(images, identity, tally, ct);
         var present = await PresentAsync(store, keyed.Select(k => k.Key), spec.RetryFailed, ct);
-        var misses = new List<(ManifestRow Row, ImageLocation Location, DescriptionKey Key)>();
+        var misses = new List<KeyedImage>();
         var claimed = new HashSet<DescriptionKey>();
         foreach (var item in keyed)
         {
@@ -79,20 +82,26 @@ public sealed partial class ShardProcessor(DescriptionStores stores, ImageFetche
         }
     }
 
-    private async Task<List<(ManifestRow Row, ImageLocation Location, DescriptionKey Key)>> HashAsync(
+    private async Task<List<KeyedImage>> HashAsync(
         List<(ManifestRow Row, ImageLocation Location)> images, DescriberIdentity identity, ShardTally tally, CancellationToken ct)
     {
-        var keyed = new ConcurrentBag<(ManifestRow, ImageLocation, DescriptionKey)>();
+        var keyed = new ConcurrentBag<KeyedImage>();
+        long kept = 0;
         await Parallel.ForEachAsync(images, new ParallelOptions { MaxDegreeOfParallelism = FetchParallelism, CancellationToken = ct },
             async (item, token) =>
             {
                 if (await FetchAsync(item.Row, item.Location, tally, token) is { } bytes)
                 {
-                    keyed.Add((item.Row, item.Location, DescriptionKey.For(ImageHash.Sha256Hex(bytes), item.Row.Text, identity)));
+                    var key = DescriptionKey.For(ImageHash.Sha256Hex(bytes), item.Row.Text, identity);
+                    var keep = Interlocked.Add(ref kept, bytes.Length) <= KeepBytesBudget;
+                    keyed.Add(new KeyedImage(item.Row, item.Location, key, keep ? bytes : null));
                 }
             });
-        return [.. keyed.OrderBy(k => k.Item1.Index)];
+        return [.. keyed.OrderBy(k => k.Row.Index)];
     }
+
+    /// <summary>An image row with its description key, and its bytes while the shard's budget allows.</summary>
+    private sealed record KeyedImage(ManifestRow Row, ImageLocation Location, DescriptionKey Key, byte[]? Bytes);
 
     private async Task<byte[]?> FetchAsync(ManifestRow row, ImageLocation location, ShardTally tally, CancellationToken ct)
     {

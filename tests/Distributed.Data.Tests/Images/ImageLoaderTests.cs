@@ -24,6 +24,25 @@ public sealed partial class ImageLoaderTests
     }
 
     [Fact]
+    public void Load_PngNeedingNoTransform_SendsOriginalBytes()
+    {
+        var png = TestImages.Marked(60, 30, SKEncodedImageFormat.Png);
+
+        Assert.Equal(png, ImageLoader.Load(png, Source, Defaults).Encoded);
+    }
+
+    [Fact]
+    public void Load_PngNeedingResize_IsReencoded()
+    {
+        var png = TestImages.Marked(600, 300, SKEncodedImageFormat.Png);
+
+        var image = ImageLoader.Load(png, Source, Defaults with { MaxSide = 100 });
+
+        Assert.NotEqual(png, image.Encoded);
+        Assert.Equal((100, 50), (image.Width, image.Height));
+    }
+
+    [Fact]
     public void Load_SpanAndArray_GiveSameImage()
     {
         var png = TestImages.Solid(8, 8, SKColors.Green);
