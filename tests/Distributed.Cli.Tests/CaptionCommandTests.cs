@@ -11,7 +11,7 @@ public sealed class CaptionCommandTests : IDisposable
     [SkippableFact]
     public async Task Caption_KilledMidJobThenResumed_EveryKeyStoredOnce()
     {
-        TesseractRequirement.Check();
+        Requirements.Tesseract();
         var sample = await _cli.RunAsync("sample", "--json", "-o", "ds", "--set", "Sample:Count=60");
         Assert.True(sample.ExitCode == 0, sample.ToString());
 

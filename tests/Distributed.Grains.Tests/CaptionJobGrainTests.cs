@@ -33,7 +33,7 @@ public sealed class CaptionJobGrainTests(ClusterFixture fixture)
     [SkippableFact]
     public async Task Start_SampleDataset_DescribesEveryImageIntoTheStore()
     {
-        TesseractRequirement.Check();
+        Requirements.Tesseract();
         var (manifest, store) = await SampleAsync(24);
 
         var status = await RunJobAsync(new CaptionJobSpec(manifest, store, ShardRows: 10, MaxParallelShards: 2));
@@ -52,7 +52,7 @@ public sealed class CaptionJobGrainTests(ClusterFixture fixture)
     [SkippableFact]
     public async Task Start_SecondJobOverSameDataset_MakesZeroDescriberCalls()
     {
-        TesseractRequirement.Check();
+        Requirements.Tesseract();
         var (manifest, store) = await SampleAsync(12);
         await RunJobAsync(new CaptionJobSpec(manifest, store, ShardRows: 5));
 
@@ -66,7 +66,7 @@ public sealed class CaptionJobGrainTests(ClusterFixture fixture)
     [SkippableFact]
     public async Task Start_BadInputs_EachFailsWithItsReasonAndTheRestIsDescribed()
     {
-        TesseractRequirement.Check();
+        Requirements.Tesseract();
         var folder = Path.Combine(fixture.DataRoot, $"bad-{Guid.NewGuid():N}");
         var manifest = await BadInputDataset.WriteAsync(folder);
         var store = Path.Combine(folder, "store");
@@ -100,5 +100,22 @@ public sealed class CaptionJobGrainTests(ClusterFixture fixture)
         var stats = await opened.StatsAsync();
         Assert.Equal(2, stats.UniqueKeys - stats.Errors);
         Assert.Equal(3, stats.Errors);
+    }
+
+    [SkippableFact]
+    public async Task Start_AgainAfterPermanentErrors_ErrorsCountAsDoneUnlessRetryFailed()
+    {
+        Requirements.Tesseract();
+        var folder = Path.Combine(fixture.DataRoot, $"again-{Guid.NewGuid():N}");
+        var manifest = await BadInputDataset.WriteAsync(folder);
+        var store = Path.Combine(folder, "store");
+        await RunJobAsync(new CaptionJobSpec(manifest, store));
+
+        var again = await RunJobAsync(new CaptionJobSpec(manifest, store));
+        var retried = await RunJobAsync(new CaptionJobSpec(manifest, store, RetryFailed: true));
+
+        // Stored error records (truncated, bomb, not-an-image) are done; rows without an image key fail again.
+        Assert.Equal((5L, 5L, 0L), (again.Counts.Cached, again.Counts.Failed, again.Counts.DescriberCalls));
+        Assert.Equal((2L, 8L, 0L), (retried.Counts.Cached, retried.Counts.Failed, retried.Counts.DescriberCalls));
     }
 }

@@ -39,7 +39,7 @@ public sealed class DescriberPlacementTests : IAsyncLifetime
     [SkippableFact]
     public async Task Describers_ThreeSilosOneWithoutRole_OneGrainPerSiloAndEndpointOnItsOwnSilo()
     {
-        TesseractRequirement.Check();
+        Requirements.Tesseract();
         var plain = _cluster.Silos.Single(s => s.Name == PlainSilo).SiloAddress;
         var keys = new List<string>();
         foreach (var endpoint in new[] { "embedded", "second" })

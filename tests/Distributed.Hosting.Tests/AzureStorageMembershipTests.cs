@@ -11,12 +11,12 @@ namespace Distributed.Hosting.Tests;
 public sealed class AzureStorageMembershipTests
 {
     private static readonly string AzuriteFile =
-        Path.Combine(AppContext.BaseDirectory, "../../../../..", "cluster-config/azurite.json");
+        Path.Combine(Requirements.RepositoryRoot(), "cluster-config/azurite.json");
 
     [SkippableFact]
     public async Task AzuriteConfig_TwoSilosAndAClient_ClientSeesBothSilos()
     {
-        var connection = AzuriteEnvironment.ConnectionString();
+        var connection = Requirements.AzuriteConnectionString();
         var clusterId = $"test-{Guid.NewGuid():N}"[..20];
         var hosts = new List<IHost>();
         try

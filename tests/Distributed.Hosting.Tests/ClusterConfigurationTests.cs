@@ -7,7 +7,7 @@ namespace Distributed.Hosting.Tests;
 public sealed class ClusterConfigurationTests
 {
     private static string RepoFile(string relative) =>
-        Path.Combine(AppContext.BaseDirectory, "../../../../..", relative);
+        Path.Combine(Requirements.RepositoryRoot(), relative);
 
     [Theory]
     [InlineData("cluster-config/local.json", ClusterMode.Embedded, MembershipProvider.Localhost)]

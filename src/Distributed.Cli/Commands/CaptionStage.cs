@@ -1,7 +1,9 @@
 using System.Text.Json;
 using Distributed.Abstractions.Captioning;
 using Distributed.Cli.Output;
+using Distributed.Hosting.Cluster;
 using Distributed.Hosting.Options;
+using Distributed.Storage.Descriptions;
 using Microsoft.Extensions.Configuration;
 
 namespace Distributed.Cli.Commands;
@@ -18,6 +20,10 @@ public static class CaptionStage
 
     public static string DefaultStore(IConfiguration configuration) =>
         Path.Combine(configuration.ReadSection<DataRootOptions>().FullRoot, "store");
+
+    /// <summary>Opens a store with the <c>Store</c> settings (e.g. the connection string for <c>az://</c>).</summary>
+    public static DescriptionStore OpenStore(IConfiguration configuration, string location) =>
+        DescriptionStore.Open(location, configuration.GetSection(SiloHosting.StoreSectionName).Get<DescriptionStoreOptions>());
 
     public static string NewJobId(TimeProvider time) =>
         $"caption-{time.GetUtcNow():yyyyMMdd-HHmmss}-{Guid.NewGuid().ToString("N")[..6]}";

@@ -33,7 +33,7 @@ public static class RunCommand
                 summary.Add(new StageResult(CaptionStage.Name, StageStatus.Skipped, "an earlier stage failed"));
             }
 
-            await StoreStage.RunAsync(summary, store, ct);
+            await StoreStage.RunAsync(summary, configuration, store, ct);
             summary.NotAvailable("train", "the text-centric affect model and its trainer are issue #4");
             summary.NotAvailable("evaluate", "evaluation is issue #4");
             summary.NotAvailable("report", "the run report and plots are issue #4");

@@ -53,7 +53,7 @@ public static class StoreCommand
         {
             var location = parse.GetValue(Store) ?? CaptionStage.DefaultStore(configuration);
             summary.Set("store", location);
-            using var store = DescriptionStore.Open(location);
+            using var store = CaptionStage.OpenStore(configuration, location);
             await summary.RunStageAsync(name, () => body(store, summary, parse, ct));
         }));
         return command;

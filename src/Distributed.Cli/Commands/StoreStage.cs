@@ -1,5 +1,5 @@
 using Distributed.Cli.Output;
-using Distributed.Storage.Descriptions;
+using Microsoft.Extensions.Configuration;
 
 namespace Distributed.Cli.Commands;
 
@@ -8,12 +8,12 @@ public static class StoreStage
 {
     public const string Name = "store";
 
-    public static async Task RunAsync(CommandSummary summary, string location, CancellationToken ct)
+    public static async Task RunAsync(CommandSummary summary, IConfiguration configuration, string location, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(summary);
         await summary.RunStageAsync(Name, async () =>
         {
-            using var store = DescriptionStore.Open(location);
+            using var store = CaptionStage.OpenStore(configuration, location);
             var stats = await store.StatsAsync(ct);
             summary.Set("store_stats", stats);
             return $"{stats.UniqueKeys} descriptions ({stats.Errors} errors) in {stats.Segments} segment(s), {stats.Bytes} bytes";

@@ -7,8 +7,11 @@ namespace Distributed.Grains.Captioning;
 
 public sealed partial class ShardProcessor
 {
-    /// <summary>Describe requests a shard keeps in flight; the describer grains' gates bound what reaches a backend.</summary>
-    private const int DescribeParallelism = 32;
+    /// <summary>
+    /// Describe requests a shard keeps outstanding. Larger than any one endpoint's slots, so that the last shard of a job
+    /// alone can keep every describer busy; the describer grains' gates bound what reaches a backend.
+    /// </summary>
+    private const int DescribeParallelism = 128;
 
     private async Task DescribeAsync(
         List<KeyedImage> misses, DescriberIdentity identity,

@@ -120,12 +120,6 @@ public sealed partial class ShardProcessor(DescriptionStores stores, ImageFetche
         DescriptionStore store, IEnumerable<DescriptionKey> keys, bool retryFailed, CancellationToken ct)
     {
         var distinct = keys.Distinct().ToList();
-        if (!retryFailed)
-        {
-            return await store.ExistsAsync(distinct, ct);
-        }
-
-        var found = await store.GetAsync(distinct, ct);
-        return found.Where(r => !r.Value.IsError).Select(r => r.Key).ToHashSet();
+        return retryFailed ? await store.SucceededAsync(distinct, ct) : await store.ExistsAsync(distinct, ct);
     }
 }

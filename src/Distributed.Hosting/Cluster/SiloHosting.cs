@@ -7,6 +7,7 @@ using Distributed.Grains.Describing;
 using Distributed.Grains.Placement;
 using Distributed.Hosting.Options;
 using Distributed.Hosting.Persistence;
+using Distributed.Storage.Descriptions;
 using Distributed.Hosting.Telemetry;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -43,6 +44,7 @@ public static class SiloHosting
         services.AddSectionOptions<DescriberOptions>();
         services.TryAddSingleton<IDescriberFactory, DescriberFactory>();
         services.AddSingleton<DescriberRegistry>();
+        services.AddOptions<DescriptionStoreOptions>().BindConfiguration(StoreSectionName);
         services.AddSingleton<DescriptionStores>();
         services.AddSingleton(_ => new ImageFetcher());
         services.AddSingleton<ShardProcessor>();
@@ -52,6 +54,9 @@ public static class SiloHosting
             provider.GetRequiredService<Serializer>()));
         return silo;
     }
+
+    /// <summary>The configuration section of the description store's settings.</summary>
+    public const string StoreSectionName = "Store";
 
     /// <summary>The grain storage that holds job state (file-backed under the data root).</summary>
     public const string JobStorageName = "jobs";

@@ -7,14 +7,7 @@ public sealed partial class ManifestReaderTests
     [SkippableFact]
     public async Task ReadAsync_MvsaSingleDataset_ReadsAllSplitsWithoutErrors()
     {
-        var folder = Path.GetFullPath(Path.Combine(RepoRoot(), "..", "shared", "datasets", "mvsa-single"));
-        var ci = string.Equals(Environment.GetEnvironmentVariable("CI"), "true", StringComparison.OrdinalIgnoreCase);
-        if (ci)
-        {
-            Assert.True(Directory.Exists(folder), $"CI=true but the MVSA-Single dataset folder '{folder}' is missing.");
-        }
-
-        Skip.IfNot(Directory.Exists(folder), $"MVSA-Single dataset folder '{folder}' is absent; skipping the real-data test.");
+        var folder = Requirements.SharedDataset("mvsa-single");
 
         var files = Dataset.Open(folder);
         var counts = new Dictionary<string, int>();
@@ -28,18 +21,5 @@ public sealed partial class ManifestReaderTests
 
         Assert.Equal(["train", "dev", "test"], files.Select(f => f.Split));
         Assert.Equal(3611, counts["train"]);
-    }
-
-    private static string RepoRoot()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(Path.Combine(dir.FullName, "Distributed.sln")))
-            {
-                return dir.FullName;
-            }
-        }
-
-        throw new InvalidOperationException($"No Distributed.sln above '{AppContext.BaseDirectory}'.");
     }
 }

@@ -11,7 +11,7 @@ public sealed class EmbeddedDescriberTests
     [SkippableFact]
     public void Identity_Default_EmbeddedIdsOwnPromptVersionUsesPost()
     {
-        OcrRequirement.SkipUnlessAvailable();
+        Requirements.Tesseract();
         using var describer = new EmbeddedDescriber();
 
         Assert.Equal(
@@ -24,7 +24,7 @@ public sealed class EmbeddedDescriberTests
     [SkippableFact]
     public async Task DescribeAsync_DrawnText_ReadsTextAndReturnsSchemaValidJson()
     {
-        OcrRequirement.SkipUnlessAvailable();
+        Requirements.Tesseract();
         using var describer = new EmbeddedDescriber();
         using var image = TestImages.Text("GREAT NEWS TODAY", SKColors.Black, new SKColor(255, 220, 60));
 
@@ -43,7 +43,7 @@ public sealed class EmbeddedDescriberTests
     [SkippableFact]
     public async Task DescribeAsync_LightTextOnDark_ReadsText()
     {
-        OcrRequirement.SkipUnlessAvailable();
+        Requirements.Tesseract();
         using var describer = new EmbeddedDescriber();
         using var image = TestImages.Text("SO SAD", SKColors.White, new SKColor(20, 30, 60), fontSize: 48);
 
@@ -55,7 +55,7 @@ public sealed class EmbeddedDescriberTests
     [SkippableFact]
     public async Task DescribeAsync_BlankImage_EmptyOcr()
     {
-        OcrRequirement.SkipUnlessAvailable();
+        Requirements.Tesseract();
         using var describer = new EmbeddedDescriber();
         using var image = TestImages.Solid(new SKColor(40, 90, 200), 200);
 
@@ -68,7 +68,7 @@ public sealed class EmbeddedDescriberTests
     [SkippableFact]
     public async Task DescribeAsync_UndecodableBytes_PermanentFailureNamingImage()
     {
-        OcrRequirement.SkipUnlessAvailable();
+        Requirements.Tesseract();
         using var describer = new EmbeddedDescriber();
         var request = new DescribeRequest(new string('a', 64), [1, 2, 3, 4], "image/png", "post");
 
@@ -83,7 +83,7 @@ public sealed class EmbeddedDescriberTests
     [SkippableFact]
     public async Task DescribeAsync_HeaderOverFiftyMegapixels_PermanentOversized()
     {
-        OcrRequirement.SkipUnlessAvailable();
+        Requirements.Tesseract();
         using var describer = new EmbeddedDescriber();
         var request = new DescribeRequest(new string('b', 64), OversizedPng.Create(10_000, 6_000), "image/png", "");
 
@@ -97,7 +97,7 @@ public sealed class EmbeddedDescriberTests
     [SkippableFact]
     public async Task DescribeAsync_EightParallelCalls_SameAsSequential()
     {
-        OcrRequirement.SkipUnlessAvailable();
+        Requirements.Tesseract();
         using var describer = new EmbeddedDescriber(new EmbeddedDescriberOptions { MaxConcurrency = 4 });
         string[] captions = ["WE WON", "SO ANGRY", "BUS 42", "PURE JOY", "NOT AGAIN", "MONDAY", "SO PROUD", "NOTICE"];
         var requests = captions.Select((caption, i) =>
@@ -121,7 +121,7 @@ public sealed class EmbeddedDescriberTests
     [SkippableFact]
     public async Task DescribeAsync_Cancelled_Throws()
     {
-        OcrRequirement.SkipUnlessAvailable();
+        Requirements.Tesseract();
         using var describer = new EmbeddedDescriber();
         using var image = TestImages.Solid(SKColors.White, 32);
 

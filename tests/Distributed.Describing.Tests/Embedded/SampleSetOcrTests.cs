@@ -20,7 +20,7 @@ public sealed class SampleSetOcrTests(ITestOutputHelper output) : IDisposable
     [SkippableFact]
     public async Task DescribeAsync_SampleSetCaptions_CharacterErrorRateBelowTenPercent()
     {
-        OcrRequirement.SkipUnlessAvailable();
+        Requirements.Tesseract();
         await SampleDataset.GenerateAsync(_folder, new SampleDatasetOptions { Count = 300 });
         var rows = ReadCaptionedRows();
         using var describer = new EmbeddedDescriber(new EmbeddedDescriberOptions { MaxConcurrency = Environment.ProcessorCount });

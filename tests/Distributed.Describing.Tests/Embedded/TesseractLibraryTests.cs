@@ -18,7 +18,7 @@ public sealed class TesseractLibraryTests
     [SkippableFact]
     public void EnsureAvailable_Installed_DoesNotThrow()
     {
-        OcrRequirement.SkipUnlessAvailable();
+        Requirements.Tesseract();
         TesseractLibrary.EnsureAvailable();
     }
 }

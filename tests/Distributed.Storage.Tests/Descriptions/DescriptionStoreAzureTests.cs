@@ -14,7 +14,7 @@ public sealed class DescriptionStoreAzureTests : DescriptionStoreContract, IAsyn
             return AzuriteEnvironment.NewContainer(out _name);
         }
 
-        return AzureBlobContainer.Connect(AzuriteEnvironment.ConnectionString(), _name, "store");
+        return AzureBlobContainer.Connect(Requirements.AzuriteConnectionString(), _name, "store");
     }
 
     public Task InitializeAsync() => Task.CompletedTask;
