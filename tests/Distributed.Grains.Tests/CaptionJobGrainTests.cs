@@ -118,4 +118,27 @@ public sealed class CaptionJobGrainTests(ClusterFixture fixture)
         Assert.Equal((5L, 5L, 0L), (again.Counts.Cached, again.Counts.Failed, again.Counts.DescriberCalls));
         Assert.Equal((2L, 8L, 0L), (retried.Counts.Cached, retried.Counts.Failed, retried.Counts.DescriberCalls));
     }
+
+    [SkippableFact]
+    public async Task Start_TwoOverlappingJobsOnOneStoreAtOnce_KeySetIsTheUnion()
+    {
+        Requirements.Tesseract();
+        var (manifest, store) = await SampleAsync(30);
+        var lines = await File.ReadAllLinesAsync(manifest);
+        var first = Path.Combine(Path.GetDirectoryName(manifest)!, "first.jsonl");
+        var second = Path.Combine(Path.GetDirectoryName(manifest)!, "second.jsonl");
+        await File.WriteAllLinesAsync(first, lines[..20]);
+        await File.WriteAllLinesAsync(second, lines[10..]);
+
+        var jobs = await Task.WhenAll(
+            RunJobAsync(new CaptionJobSpec(first, store, ShardRows: 5)),
+            RunJobAsync(new CaptionJobSpec(second, store, ShardRows: 5)));
+
+        Assert.All(jobs, j => Assert.Equal(CaptionJobState.Completed, j.State));
+        using var opened = DescriptionStore.Open(store);
+        var stats = await opened.StatsAsync();
+        Assert.Equal(30, stats.UniqueKeys);
+        Assert.InRange(stats.Rows, 30, 30 + 10);
+        Assert.Equal(stats.Rows, jobs.Sum(j => j.Counts.Described));
+    }
 }

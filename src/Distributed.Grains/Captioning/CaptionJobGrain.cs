@@ -22,6 +22,20 @@ public sealed partial class CaptionJobGrain(
 
     private CaptionJobRecord Job => job.State;
 
+    /// <summary>
+    /// A running job whose activation was lost (its silo died, its process was killed) continues as soon as it is
+    /// activated again, by any call (a client's status poll, <c>--resume</c>).
+    /// </summary>
+    public override Task OnActivateAsync(CancellationToken cancellationToken)
+    {
+        if (Job.State == CaptionJobState.Running)
+        {
+            EnsureRunning();
+        }
+
+        return Task.CompletedTask;
+    }
+
     public async Task<CaptionJobStatus> StartAsync(CaptionJobSpec spec)
     {
         ArgumentNullException.ThrowIfNull(spec);
