@@ -1,3 +1,6 @@
+using Azure.Storage.Blobs;
+using Distributed.Abstractions.Captioning;
+using Distributed.Data.Samples;
 using Distributed.Grains.Cluster;
 using System.Net;
 using System.Net.Sockets;
@@ -14,22 +17,24 @@ public sealed class AzureStorageMembershipTests
         Path.Combine(Requirements.RepositoryRoot(), "cluster-config/azurite.json");
 
     [SkippableFact]
-    public async Task AzuriteConfig_TwoSilosAndAClient_ClientSeesBothSilos()
+    public async Task AzuriteConfig_TwoSilosAndAClient_ClientSeesBothSilosAndJobStateIsInBlobs()
     {
         var connection = Requirements.AzuriteConnectionString();
+        Requirements.Tesseract();
+        var root = Directory.CreateTempSubdirectory("distributed-azurite-").FullName;
         var clusterId = $"test-{Guid.NewGuid():N}"[..20];
         var hosts = new List<IHost>();
         try
         {
             for (var i = 0; i < 2; i++)
             {
-                var silo = Build(connection, clusterId, "Embedded", FreePort(), FreePort());
+                var silo = Build(connection, clusterId, "Embedded", FreePort(), FreePort(), root);
                 silo.AddDistributedSilo();
                 hosts.Add(silo.Build());
                 await hosts[^1].StartAsync();
             }
 
-            var client = Build(connection, clusterId, "Client", 0, 0);
+            var client = Build(connection, clusterId, "Client", 0, 0, root);
             client.AddDistributedClient();
             hosts.Add(client.Build());
             await hosts[^1].StartAsync();
@@ -39,6 +44,26 @@ public sealed class AzureStorageMembershipTests
 
             Assert.Equal(2, nodes.Count);
             Assert.Equal(2, nodes.Select(n => n.SiloAddress).Distinct().Count());
+
+            var dataset = await SampleDataset.GenerateAsync(Path.Combine(root, "sample"), new SampleDatasetOptions { Count = 10 });
+            var job = grains.GetGrain<ICaptionJobGrain>($"{clusterId}-job");
+            var status = await job.StartAsync(new CaptionJobSpec(dataset.ManifestPath, Path.Combine(root, "store"), ShardRows: 5));
+            using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(2));
+            while (!status.IsFinished)
+            {
+                await Task.Delay(100, timeout.Token);
+                status = await job.GetStatusAsync();
+            }
+
+            Assert.Equal((CaptionJobState.Completed, 10L), (status.State, status.Counts.Described));
+            var state = new BlobContainerClient(connection, "grainstate", new BlobClientOptions(BlobClientOptions.ServiceVersion.V2026_06_06));
+            var blobs = new List<string>();
+            await foreach (var blob in state.GetBlobsAsync())
+            {
+                blobs.Add(blob.Name);
+            }
+
+            Assert.Contains(blobs, name => name.Contains($"{clusterId}-job", StringComparison.Ordinal));
         }
         finally
         {
@@ -47,10 +72,12 @@ public sealed class AzureStorageMembershipTests
                 await host.StopAsync();
                 host.Dispose();
             }
+
+            Directory.Delete(root, recursive: true);
         }
     }
 
-    private static HostApplicationBuilder Build(string connection, string clusterId, string mode, int siloPort, int gatewayPort)
+    private static HostApplicationBuilder Build(string connection, string clusterId, string mode, int siloPort, int gatewayPort, string dataRoot)
     {
         var builder = Host.CreateEmptyApplicationBuilder(new HostApplicationBuilderSettings());
         builder.Configuration.AddDistributedSources(AzuriteFile,
@@ -60,6 +87,7 @@ public sealed class AzureStorageMembershipTests
             "--Cluster:SiloPort", siloPort.ToString(System.Globalization.CultureInfo.InvariantCulture),
             "--Cluster:GatewayPort", gatewayPort.ToString(System.Globalization.CultureInfo.InvariantCulture),
             "--Cluster:AzureStorageConnectionString", connection,
+            "--Data:Root", dataRoot,
         ]);
         return builder;
     }

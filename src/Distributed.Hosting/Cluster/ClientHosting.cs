@@ -1,4 +1,3 @@
-using Azure.Data.Tables;
 using Distributed.Hosting.Options;
 using Microsoft.Extensions.Hosting;
 
@@ -22,12 +21,8 @@ public static class ClientHosting
                         cluster.GatewayPort == 0 ? 30000 : cluster.GatewayPort, cluster.ServiceId, cluster.ClusterId);
                     break;
                 case MembershipProvider.AzureStorage:
-                    client.UseAzureStorageClustering(o => o.TableServiceClient = new TableServiceClient(cluster.AzureStorageConnectionString));
-                    client.Configure<Orleans.Configuration.ClusterOptions>(o =>
-                    {
-                        o.ServiceId = cluster.ServiceId;
-                        o.ClusterId = cluster.ClusterId;
-                    });
+                    client.UseAzureStorageClustering(o => o.TableServiceClient = AzureMembership.Tables(cluster));
+                    AzureMembership.ConfigureIdentity(client.Services, cluster);
                     break;
                 default:
                     throw new InvalidOperationException($"Cluster:Membership = {cluster.Membership} is not supported.");

@@ -1,5 +1,4 @@
 using System.Net;
-using Azure.Data.Tables;
 using Distributed.Data.Manifests;
 using Distributed.Grains.Captioning;
 using Distributed.Grains.Cluster;
@@ -58,7 +57,10 @@ public static class SiloHosting
     /// <summary>The configuration section of the description store's settings.</summary>
     public const string StoreSectionName = "Store";
 
-    /// <summary>The grain storage that holds job state (file-backed under the data root).</summary>
+    /// <summary>
+    /// The grain storage that holds job state: files under the data root (embedded, localhost), or blobs in the
+    /// cluster's storage account (Azure Storage membership; container <c>grainstate</c>).
+    /// </summary>
     public const string JobStorageName = "jobs";
 
     private static void ConfigureDistributedSilo(this ISiloBuilder silo, ClusterConnectionOptions cluster)
@@ -72,13 +74,12 @@ public static class SiloHosting
                     serviceId: cluster.ServiceId, clusterId: cluster.ClusterId);
                 break;
             case MembershipProvider.AzureStorage:
-                silo.UseAzureStorageClustering(o => o.TableServiceClient = new TableServiceClient(cluster.AzureStorageConnectionString));
-                silo.Configure<Orleans.Configuration.ClusterOptions>(o =>
-                {
-                    o.ServiceId = cluster.ServiceId;
-                    o.ClusterId = cluster.ClusterId;
-                });
+                silo.UseAzureStorageClustering(o => o.TableServiceClient = AzureMembership.Tables(cluster));
+                AzureMembership.ConfigureIdentity(silo.Services, cluster);
                 silo.ConfigureEndpoints(IPAddress.Parse(cluster.AdvertisedAddress), cluster.SiloPort, cluster.GatewayPort);
+
+                // Job state must outlive any one silo and be readable from every other: blobs, not local files.
+                silo.AddAzureBlobGrainStorage(JobStorageName, o => o.BlobServiceClient = AzureMembership.Blobs(cluster));
                 break;
             default:
                 throw new InvalidOperationException($"Cluster:Membership = {cluster.Membership} is not supported.");

@@ -3,26 +3,9 @@ using SkiaSharp;
 
 namespace Distributed.Data.Tests.Images;
 
-/// <summary>Images built byte by byte: formats SkiaSharp cannot encode (GIF, BMP) and a PNG header bomb.</summary>
+/// <summary>Images built byte by byte: formats SkiaSharp cannot encode (GIF, BMP).</summary>
 internal static class CraftedImages
 {
-    /// <summary>A PNG whose IHDR claims <paramref name="width"/> × <paramref name="height"/> RGB pixels
-    /// (valid CRCs) followed by a tiny, empty zlib IDAT.</summary>
-    public static byte[] PngHeaderOnly(int width, int height)
-    {
-        var ihdr = new byte[13];
-        BinaryPrimitives.WriteInt32BigEndian(ihdr, width);
-        BinaryPrimitives.WriteInt32BigEndian(ihdr.AsSpan(4), height);
-        ihdr[8] = 8; // bit depth
-        ihdr[9] = 2; // RGB
-        byte[] emptyZlib = [0x78, 0x9C, 0x03, 0x00, 0x00, 0x00, 0x00, 0x01];
-        return
-        [
-            0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A,
-            .. Chunk("IHDR", ihdr), .. Chunk("IDAT", emptyZlib), .. Chunk("IEND", []),
-        ];
-    }
-
     /// <summary>A 24-bit bottom-up BMP: top half <paramref name="top"/>, bottom half <paramref name="bottom"/>.</summary>
     public static byte[] Bmp(int width, int height, SKColor top, SKColor bottom)
     {
@@ -84,29 +67,4 @@ internal static class CraftedImages
     }
 
     private static void AddUInt16(List<byte> bytes, int value) => bytes.AddRange([(byte)value, (byte)(value >> 8)]);
-
-    private static byte[] Chunk(string type, byte[] data)
-    {
-        var chunk = new byte[12 + data.Length];
-        BinaryPrimitives.WriteInt32BigEndian(chunk, data.Length);
-        System.Text.Encoding.ASCII.GetBytes(type).CopyTo(chunk, 4);
-        data.CopyTo(chunk, 8);
-        BinaryPrimitives.WriteUInt32BigEndian(chunk.AsSpan(8 + data.Length), Crc32(chunk.AsSpan(4, 4 + data.Length)));
-        return chunk;
-    }
-
-    private static uint Crc32(ReadOnlySpan<byte> bytes)
-    {
-        var crc = 0xFFFFFFFFu;
-        foreach (var b in bytes)
-        {
-            crc ^= b;
-            for (var k = 0; k < 8; k++)
-            {
-                crc = (crc & 1) != 0 ? 0xEDB88320u ^ (crc >> 1) : crc >> 1;
-            }
-        }
-
-        return ~crc;
-    }
 }

@@ -59,7 +59,7 @@ public sealed partial class ImageLoaderTests
     [Fact]
     public void Load_HeaderClaiming50000Squared_RejectsTooManyPixelsBeforeDecoding()
     {
-        var bomb = CraftedImages.PngHeaderOnly(50_000, 50_000);
+        var bomb = CraftedPng.HeaderOnly(50_000, 50_000);
 
         var ex = AssertRejected(bomb, ImageRejectionReasons.TooManyPixels);
 

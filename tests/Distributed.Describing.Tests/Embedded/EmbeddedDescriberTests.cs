@@ -85,7 +85,7 @@ public sealed class EmbeddedDescriberTests
     {
         Requirements.Tesseract();
         using var describer = new EmbeddedDescriber();
-        var request = new DescribeRequest(new string('b', 64), OversizedPng.Create(10_000, 6_000), "image/png", "");
+        var request = new DescribeRequest(new string('b', 64), CraftedPng.HeaderOnly(10_000, 6_000), "image/png", "");
 
         var outcome = await describer.DescribeAsync(request, CancellationToken.None);
 
