@@ -27,6 +27,7 @@ public sealed class DescriberFactory(ILoggerFactory loggers) : IDescriberFactory
                     ApiKeyEnvironmentVariable = endpoint.ApiKeyEnvironmentVariable,
                     Timeout = TimeSpan.FromSeconds(endpoint.TimeoutSeconds),
                     MaxTokens = endpoint.MaxTokens,
+                    MaxRetries = endpoint.MaxRetries,
                 },
                 new DescriptionPromptAdapter(),
                 loggers.CreateLogger<OpenAiDescriber>()),

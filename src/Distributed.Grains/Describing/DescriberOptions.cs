@@ -43,6 +43,10 @@ public sealed class DescriberEndpointOptions
     [Range(1, 3600, ErrorMessage = "must be between {1} and {2}")]
     public int TimeoutSeconds { get; set; } = 120;
 
+    /// <summary>Retries after a 408/429/5xx/timeout/unreachable attempt (OpenAi only). Default: 4.</summary>
+    [Range(0, 10, ErrorMessage = "must be between {1} and {2}")]
+    public int MaxRetries { get; set; } = 4;
+
     /// <summary>Maximum reply tokens (OpenAi only). Default: 512.</summary>
     [Range(16, 32768, ErrorMessage = "must be between {1} and {2}")]
     public int MaxTokens { get; set; } = 512;
