@@ -29,6 +29,11 @@ public static class SiloHosting
         builder.AddDistributedDefaults(serviceName);
         builder.Services.AddSectionOptions<SiloRoleOptions>();
         builder.UseOrleans(silo => silo.ConfigureDistributedSilo(cluster));
+
+        // OCR and image decoding block pool threads in native code; a few spare threads keep the silo's own turns
+        // (membership probes, grain calls) from waiting behind them.
+        ThreadPool.GetMinThreads(out var workers, out var io);
+        ThreadPool.SetMinThreads(Math.Max(workers, 4 * Environment.ProcessorCount + 8), io);
         return builder;
     }
 
