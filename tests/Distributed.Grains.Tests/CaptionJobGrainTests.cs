@@ -141,4 +141,25 @@ public sealed class CaptionJobGrainTests(ClusterFixture fixture)
         Assert.InRange(stats.Rows, 30, 30 + 10);
         Assert.Equal(stats.Rows, jobs.Sum(j => j.Counts.Described));
     }
+
+    [SkippableFact]
+    public async Task GetStatus_DuringAShard_ShowsTheShardsCountsSoFar()
+    {
+        Requirements.Tesseract();
+        var (manifest, store) = await SampleAsync(60);
+        var job = fixture.Cluster.Client.GetGrain<ICaptionJobGrain>($"test-{Guid.NewGuid():N}");
+        var status = await job.StartAsync(new CaptionJobSpec(manifest, store));
+        var sawPartial = false;
+        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(2));
+        while (!status.IsFinished)
+        {
+            await Task.Delay(50, timeout.Token);
+            status = await job.GetStatusAsync();
+            sawPartial |= status.ShardsDone == 0 && status.Counts.Rows is > 0 and < 60;
+        }
+
+        Assert.Equal(1, status.Shards);
+        Assert.True(sawPartial, "no status showed the running shard's counts before it finished");
+        Assert.Equal(60, status.Counts.Rows);
+    }
 }

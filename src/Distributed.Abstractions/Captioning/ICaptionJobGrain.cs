@@ -1,3 +1,5 @@
+using Orleans.Concurrency;
+
 namespace Distributed.Abstractions.Captioning;
 
 /// <summary>
@@ -23,4 +25,9 @@ public interface ICaptionJobGrain : IGrainWithStringKey
 
     [Alias("Cancel")]
     Task<CaptionJobStatus> CancelAsync();
+
+    /// <summary>A running shard's counts so far (for live progress; the shard's final result is what is persisted).</summary>
+    [Alias("ReportProgress")]
+    [OneWay]
+    Task ReportProgressAsync(int shard, CaptionCounts counts);
 }

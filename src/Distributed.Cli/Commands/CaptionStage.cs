@@ -61,13 +61,15 @@ public static class CaptionStage
             return status;
         }
 
-        return await reporter.WithProgressAsync("caption rows", (int)Math.Max(1, status.PlannedRows), async progress =>
+        return await reporter.WithProgressAsync("caption", (int)Math.Max(1, status.PlannedRows), async update =>
         {
             while (!status.IsFinished)
             {
                 await Task.Delay(PollInterval, ct);
                 status = await job.GetStatusAsync();
-                progress.Report((int)status.Counts.Rows);
+                var c = status.Counts;
+                update((int)c.Rows, $"caption: {c.Described} described, {c.Cached} cached, {c.Failed + c.Transient} failed, " +
+                                    $"{Math.Max(0, status.PlannedRows - c.Rows)} left");
             }
 
             return status;

@@ -19,7 +19,12 @@ public sealed class Reporter(bool json)
     public void Info(string message) => _progressConsole.MarkupLine($"[grey]{Markup.Escape(message)}[/]");
 
     /// <summary>Runs <paramref name="work"/> with a progress bar (rate and ETA) of <paramref name="total"/> items.</summary>
-    public async Task<T> WithProgressAsync<T>(string description, int total, Func<IProgress<int>, Task<T>> work)
+    public Task<T> WithProgressAsync<T>(string description, int total, Func<IProgress<int>, Task<T>> work) =>
+        WithProgressAsync(description, total, (Func<Action<int, string>, Task<T>>)(update =>
+            work(new Progress<int>(done => update(done, description)))));
+
+    /// <summary>As above; <paramref name="work"/> updates the value and the description text (e.g. live counts).</summary>
+    public async Task<T> WithProgressAsync<T>(string description, int total, Func<Action<int, string>, Task<T>> work)
     {
         T result = default!;
         await _progressConsole.Progress()
@@ -28,8 +33,12 @@ public sealed class Reporter(bool json)
                 new ItemRateColumn(), new ElapsedTimeColumn(), new RemainingTimeColumn())
             .StartAsync(async context =>
             {
-                var task = context.AddTask(description, maxValue: total);
-                result = await work(new Progress<int>(done => task.Value = done));
+                var task = context.AddTask(Markup.Escape(description), maxValue: total);
+                result = await work((done, text) =>
+                {
+                    task.Value = done;
+                    task.Description = Markup.Escape(text);
+                });
                 task.Value = total;
             });
         return result;

@@ -36,6 +36,7 @@ public sealed partial class CaptionJobGrain
                 var finished = await Task.WhenAny(running.Keys);
                 var index = running[finished];
                 running.Remove(finished);
+                _running.Remove(index);
                 try
                 {
                     Record(index, await finished);

@@ -17,6 +17,7 @@ public sealed partial class CaptionJobGrain(
     ILogger<CaptionJobGrain> logger) : Grain, ICaptionJobGrain
 {
     private const int ShardAttempts = 3;
+    private readonly Dictionary<int, CaptionCounts> _running = [];
     private Task? _loop;
     private bool _cancelRequested;
 
@@ -87,6 +88,16 @@ public sealed partial class CaptionJobGrain(
 
     public Task<CaptionJobStatus> GetStatusAsync() => Task.FromResult(Status());
 
+    public Task ReportProgressAsync(int shard, CaptionCounts counts)
+    {
+        if (shard >= 0 && shard < Job.Shards.Count && !Job.IsDone(shard))
+        {
+            _running[shard] = counts;
+        }
+
+        return Task.CompletedTask;
+    }
+
     public Task<IReadOnlyList<RowFailure>> GetFailuresAsync() => Task.FromResult<IReadOnlyList<RowFailure>>([.. Job.Failures]);
 
     public async Task<CaptionJobStatus> CancelAsync()
@@ -108,7 +119,7 @@ public sealed partial class CaptionJobGrain(
 
     private CaptionJobStatus Status() => new(
         this.GetPrimaryKeyString(), Job.State, Job.Spec, Job.Shards.Count, Job.Done.Length == 0 ? 0 : Job.DoneCount,
-        Job.PlannedRows, Job.Counts, Job.StartedAt, Job.FinishedAt, Job.Error);
+        Job.PlannedRows, _running.Values.Aggregate(Job.Counts, (sum, partial) => sum + partial), Job.StartedAt, Job.FinishedAt, Job.Error);
 
     private async Task<CaptionJobStatus> FinishAsync(CaptionJobState state, string? error)
     {

@@ -22,7 +22,11 @@ public sealed partial class ShardProcessor(DescriptionStores stores, ImageFetche
     /// <summary>Image bytes a shard keeps between hashing and describing (beyond it, misses are read again).</summary>
     private const long KeepBytesBudget = 64L * 1024 * 1024;
 
-    public async Task<ShardResult> RunAsync(ShardRange shard, CaptionJobSpec spec, DescriberDispatch describers, CancellationToken ct)
+    /// <summary>How often a running shard reports its counts.</summary>
+    public static readonly TimeSpan ProgressInterval = TimeSpan.FromMilliseconds(500);
+
+    public async Task<ShardResult> RunAsync(
+        ShardRange shard, CaptionJobSpec spec, DescriberDispatch describers, IProgress<CaptionCounts>? progress, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(shard);
         ArgumentNullException.ThrowIfNull(spec);
@@ -31,7 +35,38 @@ public sealed partial class ShardProcessor(DescriptionStores stores, ImageFetche
         var store = stores.Open(spec.Store);
         var tally = new ShardTally(shard.ManifestPath);
         var folder = Path.GetDirectoryName(shard.ManifestPath)!;
+        using var reporting = new CancellationTokenSource();
+        var reporter = progress is null ? Task.CompletedTask : ReportAsync(tally, describers, progress, reporting.Token);
+        try
+        {
+            return await RunAsync(shard, spec, describers, identity, store, tally, folder, ct);
+        }
+        finally
+        {
+            await reporting.CancelAsync();
+            await reporter;
+        }
+    }
 
+    private async Task ReportAsync(ShardTally tally, DescriberDispatch describers, IProgress<CaptionCounts> progress, CancellationToken ct)
+    {
+        using var timer = new PeriodicTimer(ProgressInterval, time);
+        try
+        {
+            while (await timer.WaitForNextTickAsync(ct))
+            {
+                progress.Report(tally.Counts(describers.Calls));
+            }
+        }
+        catch (OperationCanceledException)
+        {
+        }
+    }
+
+    private async Task<ShardResult> RunAsync(
+        ShardRange shard, CaptionJobSpec spec, DescriberDispatch describers, DescriberIdentity identity,
+        DescriptionStore store, ShardTally tally, string folder, CancellationToken ct)
+    {
         var images = new List<(ManifestRow Row, ImageLocation Location)>();
         await foreach (var entry in ManifestReader.ReadShardAsync(shard.ToSpec(), ct))
         {

@@ -33,13 +33,18 @@ internal sealed class ShardTally(string manifestPath)
         }
     }
 
+    public CaptionCounts Counts(long describerCalls)
+    {
+        var (textOnly, described, cached) = (Interlocked.Read(ref _textOnly), Interlocked.Read(ref _described), Interlocked.Read(ref _cached));
+        var (failed, transient) = (Interlocked.Read(ref _failed), Interlocked.Read(ref _transient));
+        return new CaptionCounts(textOnly + described + cached + failed + transient, textOnly, described, cached, failed, transient, describerCalls);
+    }
+
     public ShardResult Result(int shard, long describerCalls)
     {
         lock (_lock)
         {
-            var counts = new CaptionCounts(
-                _textOnly + _described + _cached + _failed + _transient, _textOnly, _described, _cached, _failed, _transient, describerCalls);
-            return new ShardResult(shard, counts, [.. _failures.OrderBy(f => f.RowIndex)]);
+            return new ShardResult(shard, Counts(describerCalls), [.. _failures.OrderBy(f => f.RowIndex)]);
         }
     }
 }
