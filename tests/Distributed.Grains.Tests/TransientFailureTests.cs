@@ -1,5 +1,3 @@
-using System.Net;
-using System.Net.Sockets;
 using Distributed.Abstractions.Captioning;
 using Distributed.Data.Samples;
 using Distributed.Grains.Describing;
@@ -18,7 +16,7 @@ namespace Distributed.Grains.Tests;
 public sealed class TransientFailureTests : IAsyncLifetime
 {
     private readonly string _dataRoot = Directory.CreateTempSubdirectory("distributed-transient-").FullName;
-    private readonly int _port = FreePort();
+    private readonly int _port = LoopbackHttpServer.FreePort();
     private InProcessTestCluster _cluster = null!;
 
     public async Task InitializeAsync()
@@ -56,7 +54,7 @@ public sealed class TransientFailureTests : IAsyncLifetime
             Assert.Equal(0, (await store.StatsAsync()).Rows);
         }
 
-        using var server = new ChatCompletionsResponder(_port);
+        using var server = LoopbackHttpServer.ChatCompletions(_port);
         var (up, _) = await RunAsync("up", spec);
         var (again, _) = await RunAsync("again", spec);
 
@@ -78,13 +76,6 @@ public sealed class TransientFailureTests : IAsyncLifetime
 
         Assert.Equal(CaptionJobState.Completed, status.State);
         return (status, await job.GetFailuresAsync());
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 
     public async Task DisposeAsync()

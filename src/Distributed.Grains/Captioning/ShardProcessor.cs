@@ -4,6 +4,7 @@ using Distributed.Abstractions.Describing;
 using Distributed.Data.Images;
 using Distributed.Data.Manifests;
 using Distributed.Storage.Descriptions;
+using Microsoft.Extensions.Options;
 
 namespace Distributed.Grains.Captioning;
 
@@ -12,12 +13,15 @@ namespace Distributed.Grains.Captioning;
 /// read the rows, fetch and hash each image (sha256 of the original bytes), ask the store which keys it already has,
 /// then load (orient, resize), describe and store only the misses, in batches. Every row ends in exactly one counter.
 /// </summary>
-public sealed partial class ShardProcessor(DescriptionStores stores, ImageFetcher fetcher, TimeProvider time)
+public sealed partial class ShardProcessor(
+    DescriptionStores stores, ImageFetcher fetcher, IOptions<ImageSourceOptions> images, TimeProvider time)
 {
     /// <summary>Records are appended to the store in segments of at most this many rows.</summary>
     public const int AppendBatch = 128;
 
     private const int FetchParallelism = 4;
+
+    private readonly ImageSourcePolicy _policy = images.Value.Policy;
 
     /// <summary>Image bytes a shard keeps between hashing and describing (beyond it, misses are read again).</summary>
     private const long KeepBytesBudget = 64L * 1024 * 1024;
@@ -104,11 +108,11 @@ public sealed partial class ShardProcessor(DescriptionStores stores, ImageFetche
         return tally.Result(shard.Index, describers.Calls);
     }
 
-    private static ImageLocation? TryResolve(ManifestRow row, string folder, ShardTally tally)
+    private ImageLocation? TryResolve(ManifestRow row, string folder, ShardTally tally)
     {
         try
         {
-            return ImageReference.Resolve(row.Image!, folder, ImageSourcePolicy.Default);
+            return ImageReference.Resolve(row.Image!, folder, _policy);
         }
         catch (ImageSourceException ex)
         {

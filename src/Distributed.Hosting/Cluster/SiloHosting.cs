@@ -50,7 +50,13 @@ public static class SiloHosting
         services.AddSingleton<DescriberRegistry>();
         services.AddOptions<DescriptionStoreOptions>().BindConfiguration(StoreSectionName);
         services.AddSingleton<DescriptionStores>();
-        services.AddSingleton(_ => new ImageFetcher());
+        services.AddSectionOptions<ImageSourceOptions>();
+        services.AddSingleton(provider =>
+        {
+            var images = provider.GetRequiredService<IOptions<ImageSourceOptions>>().Value;
+            var blobs = images.AzureConnectionString is { Length: > 0 } connection ? new AzureBlobImageSource(connection) : null;
+            return new ImageFetcher(blobSource: blobs, policy: images.Policy, maxBytes: images.MaxBytes);
+        });
         services.AddSingleton<ShardProcessor>();
         services.AddSingleton<ICaptionPlanner, CaptionPlanner>();
         services.AddGrainStorage(JobStorageName, (provider, _) => new FileGrainStorage(
