@@ -1,11 +1,13 @@
 using Distributed.Abstractions.Captioning;
 using Distributed.Data.Samples;
+using Distributed.Grains.Captioning;
 using Distributed.Grains.Cluster;
 using Distributed.Hosting.Cluster;
 using Distributed.Hosting.Options;
 using Distributed.Storage.Descriptions;
 using Microsoft.Extensions.DependencyInjection;
 using Orleans.Configuration;
+using Orleans.Hosting;
 using Orleans.TestingHost;
 
 namespace Distributed.Grains.Tests;
@@ -27,6 +29,8 @@ public sealed class SiloFailureTests : IAsyncLifetime
             {
                 silo.AddDistributedGrains();
                 silo.Services.Configure<DataRootOptions>(o => o.Root = _dataRoot);
+                silo.Services.Configure<ReminderOptions>(o => o.MinimumReminderPeriod = TimeSpan.FromSeconds(1));
+                silo.Services.Configure<CaptionOptions>(o => o.KeepRunningReminderSeconds = 2);
                 silo.Services.Configure<ClusterMembershipOptions>(o =>
                 {
                     o.ProbeTimeout = TimeSpan.FromSeconds(1);
@@ -70,6 +74,61 @@ public sealed class SiloFailureTests : IAsyncLifetime
         var stats = await opened.StatsAsync();
         Assert.Equal(Rows, stats.UniqueKeys);
         Assert.InRange(stats.Rows, Rows, Rows + (3 * 5));
+    }
+
+    [SkippableFact]
+    public async Task Job_ItsSiloKilledAndNobodyAsks_TheReminderFinishesIt()
+    {
+        Requirements.Tesseract();
+        var dataset = await SampleDataset.GenerateAsync(Path.Combine(_dataRoot, "sample"), new SampleDatasetOptions { Count = Rows });
+        var store = Path.Combine(_dataRoot, "store");
+        var spec = new CaptionJobSpec(dataset.ManifestPath, store, ShardRows: 5, MaxParallelShards: 2);
+        var (job, jobSilo) = await JobAwayFromTheReminderTableAsync(spec);
+        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(3));
+        while ((await job.GetStatusAsync()).ShardsDone < 1)
+        {
+            await Task.Delay(50, timeout.Token);
+        }
+
+        await _cluster.KillSiloAsync(jobSilo);
+        using var opened = DescriptionStore.Open(store);
+        while ((await opened.StatsAsync()).UniqueKeys < Rows)
+        {
+            await Task.Delay(200, timeout.Token);
+        }
+
+        var status = await RetryAsync(job.GetStatusAsync);
+        while (!status.IsFinished)
+        {
+            await Task.Delay(100, timeout.Token);
+            status = await RetryAsync(job.GetStatusAsync);
+        }
+
+        Assert.Equal(CaptionJobState.Completed, status.State);
+        Assert.InRange((await opened.StatsAsync()).Rows, Rows, Rows + (2 * 5));
+    }
+
+    /// <summary>
+    /// A started job on neither the first silo (which the test cluster keeps) nor the silo of the in-memory reminder
+    /// table (a single grain: production clusters use Azure table reminders, which no silo failure loses).
+    /// </summary>
+    private async Task<(ICaptionJobGrain Job, InProcessSiloHandle Silo)> JobAwayFromTheReminderTableAsync(CaptionJobSpec spec)
+    {
+        for (var attempt = 0; attempt < 20; attempt++)
+        {
+            var (job, silo) = await JobOffThePrimarySiloAsync();
+            await job.StartAsync(spec);
+            var statistics = await _cluster.Client.GetGrain<IManagementGrain>(0).GetDetailedGrainStatistics();
+            var table = statistics.First(s => s.GrainType.Contains("ReminderTable", StringComparison.Ordinal)).SiloAddress;
+            if (table != silo.SiloAddress)
+            {
+                return (job, silo);
+            }
+
+            await job.CancelAsync();
+        }
+
+        throw new InvalidOperationException("every job landed beside the reminder table");
     }
 
     /// <summary>A fresh job grain activated on a silo other than the first (which the test cluster keeps).</summary>

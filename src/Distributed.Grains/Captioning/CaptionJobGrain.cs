@@ -1,6 +1,7 @@
 using Distributed.Abstractions.Captioning;
 using Orleans.Concurrency;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 
 namespace Distributed.Grains.Captioning;
 
@@ -13,9 +14,11 @@ namespace Distributed.Grains.Captioning;
 public sealed partial class CaptionJobGrain(
     [PersistentState("caption-job", "jobs")] IPersistentState<CaptionJobRecord> job,
     ICaptionPlanner planner,
+    IOptions<CaptionOptions> options,
     TimeProvider time,
-    ILogger<CaptionJobGrain> logger) : Grain, ICaptionJobGrain
+    ILogger<CaptionJobGrain> logger) : Grain, ICaptionJobGrain, IRemindable
 {
+    private const string KeepRunning = "keep-running";
     private const int ShardAttempts = 3;
     private readonly Dictionary<int, CaptionCounts> _running = [];
     private Task? _loop;
@@ -66,6 +69,8 @@ public sealed partial class CaptionJobGrain(
         Job.Done = new byte[(Job.Shards.Count + 7) / 8];
         Job.State = CaptionJobState.Running;
         await job.WriteStateAsync();
+        var period = TimeSpan.FromSeconds(options.Value.KeepRunningReminderSeconds);
+        await this.RegisterOrUpdateReminder(KeepRunning, period, period);
         EnsureRunning();
         return Status();
     }
@@ -87,6 +92,15 @@ public sealed partial class CaptionJobGrain(
     }
 
     public Task<CaptionJobStatus> GetStatusAsync() => Task.FromResult(Status());
+
+    /// <summary>The keep-running reminder: activating the grain is what continues it (see <see cref="OnActivateAsync"/>).</summary>
+    public async Task ReceiveReminder(string reminderName, TickStatus status)
+    {
+        if (Status().IsFinished && await this.GetReminder(reminderName) is { } reminder)
+        {
+            await this.UnregisterReminder(reminder);
+        }
+    }
 
     public Task ReportProgressAsync(int shard, CaptionCounts counts)
     {
@@ -127,6 +141,11 @@ public sealed partial class CaptionJobGrain(
         Job.Error = error;
         Job.FinishedAt = time.GetUtcNow();
         await job.WriteStateAsync();
+        if (await this.GetReminder(KeepRunning) is { } reminder)
+        {
+            await this.UnregisterReminder(reminder);
+        }
+
         LogFinished(logger, Job.State, error);
         return Status();
     }

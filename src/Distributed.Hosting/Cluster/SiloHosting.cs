@@ -14,6 +14,7 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
 using Orleans.Runtime.Hosting;
+using Orleans.Storage;
 using Orleans.Serialization;
 
 namespace Distributed.Hosting.Cluster;
@@ -59,9 +60,21 @@ public static class SiloHosting
         });
         services.AddSingleton<ShardProcessor>();
         services.AddSingleton<ICaptionPlanner, CaptionPlanner>();
-        services.AddGrainStorage(JobStorageName, (provider, _) => new FileGrainStorage(
-            Path.Combine(provider.GetRequiredService<IOptions<DataRootOptions>>().Value.FullRoot, "jobs"),
-            provider.GetRequiredService<Serializer>()));
+        services.AddSectionOptions<CaptionOptions>();
+
+        // A cluster's membership provider may have chosen durable job storage and reminders already; else local ones.
+        if (!services.Any(d => d.IsKeyedService && Equals(d.ServiceKey, JobStorageName) && d.ServiceType == typeof(IGrainStorage)))
+        {
+            services.AddGrainStorage(JobStorageName, (provider, _) => new FileGrainStorage(
+                Path.Combine(provider.GetRequiredService<IOptions<DataRootOptions>>().Value.FullRoot, "jobs"),
+                provider.GetRequiredService<Serializer>()));
+        }
+
+        if (!services.Any(d => d.ServiceType == typeof(IReminderTable)))
+        {
+            silo.UseInMemoryReminderService();
+        }
+
         return silo;
     }
 
@@ -76,7 +89,6 @@ public static class SiloHosting
 
     private static void ConfigureDistributedSilo(this ISiloBuilder silo, ClusterConnectionOptions cluster)
     {
-        silo.AddDistributedGrains();
         switch (cluster.Membership)
         {
             case MembershipProvider.Localhost:
@@ -89,12 +101,15 @@ public static class SiloHosting
                 AzureMembership.ConfigureIdentity(silo.Services, cluster);
                 silo.ConfigureEndpoints(IPAddress.Parse(cluster.AdvertisedAddress), cluster.SiloPort, cluster.GatewayPort);
 
-                // Job state must outlive any one silo and be readable from every other: blobs, not local files.
+                // Job state and reminders must outlive any one silo and be readable from every other.
                 silo.AddAzureBlobGrainStorage(JobStorageName, o => o.BlobServiceClient = AzureMembership.Blobs(cluster));
+                silo.UseAzureTableReminderService(o => o.TableServiceClient = AzureMembership.Tables(cluster));
                 break;
             default:
                 throw new InvalidOperationException($"Cluster:Membership = {cluster.Membership} is not supported.");
         }
+
+        silo.AddDistributedGrains();
     }
 
     private static int PortOrFree(int port) => port != 0 ? port : FreePort.Next();
