@@ -40,7 +40,7 @@ public sealed partial class CaptionJobGrain
                 try
                 {
                     Record(index, await finished);
-                    await job.WriteStateAsync();
+                    await PersistProgressAsync();
                 }
                 catch (Exception ex) when (ex is not InconsistentStateException && attempts[index] < ShardAttempts)
                 {
@@ -59,6 +59,19 @@ public sealed partial class CaptionJobGrain
         finally
         {
             _loop = null;
+        }
+    }
+
+    /// <summary>
+    /// Writes the bitmap and counters at most every <see cref="PersistInterval"/>: the plan can hold thousands of
+    /// shards, and a shard finished but not yet persisted is simply run again after a crash (its keys are then cached).
+    /// </summary>
+    private async Task PersistProgressAsync()
+    {
+        if (time.GetUtcNow() - _persistedAt >= PersistInterval)
+        {
+            await job.WriteStateAsync();
+            _persistedAt = time.GetUtcNow();
         }
     }
 

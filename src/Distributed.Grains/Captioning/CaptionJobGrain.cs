@@ -20,6 +20,8 @@ public sealed partial class CaptionJobGrain(
 {
     private const string KeepRunning = "keep-running";
     private const int ShardAttempts = 3;
+    private static readonly TimeSpan PersistInterval = TimeSpan.FromSeconds(2);
+    private DateTimeOffset _persistedAt;
     private readonly Dictionary<int, CaptionCounts> _running = [];
     private Task? _loop;
     private bool _cancelRequested;
