@@ -1,0 +1,79 @@
+using Distributed.Learning.Encoder;
+using Distributed.Learning.Objectives;
+using TorchSharp.Utils;
+using TorchSharp.Modules;
+using static TorchSharp.torch;
+
+namespace Distributed.Learning.Training;
+
+/// <summary>
+/// The text-centric affect classifier: BERT encoder → pooler → dropout → linear head to C classes.
+/// forward(input_ids, attention_mask, token_type_ids, each [B,T] int64) → logits [B,C].
+/// State-dict keys: <c>bert.*</c> (Hugging Face names), <c>pooler.*</c>, <c>classifier.weight/bias</c>.
+/// The head is initialised as Hugging Face does (normal(0, initializer_range), zero bias). Created in training mode.
+/// </summary>
+public sealed class AffectClassifier : nn.Module<Tensor, Tensor, Tensor, Tensor>
+{
+    [ComponentName(Name = "bert")]
+    private readonly BertModel _encoder;
+
+    [ComponentName(Name = "pooler")]
+    private readonly nn.Module<Tensor, Tensor, Tensor> _pooler;
+
+    [ComponentName(Name = "dropout")]
+    private readonly Dropout _dropout;
+
+    [ComponentName(Name = "classifier")]
+    private readonly Linear _classifier;
+
+    /// <summary>Creates a classifier around a randomly initialised encoder for <paramref name="config"/>.</summary>
+    public AffectClassifier(BertConfig config, AffectModelOptions options)
+        : this(new BertModel(config), options)
+    {
+    }
+
+    /// <summary>Creates a classifier around <paramref name="encoder"/> (e.g. MiniLM weights), which it then owns.</summary>
+    public AffectClassifier(BertModel encoder, AffectModelOptions options)
+        : base(nameof(AffectClassifier))
+    {
+        ArgumentNullException.ThrowIfNull(encoder);
+        ArgumentNullException.ThrowIfNull(options);
+        options.Validate();
+        Options = options;
+        var hidden = encoder.Config.HiddenSize;
+        _encoder = encoder;
+        _pooler = Poolers.Create(options.Pooling, hidden, new TokenSelectionOptions(options.TopK, options.Scorer));
+        _dropout = nn.Dropout(options.Dropout);
+        _classifier = nn.Linear(hidden, options.Classes);
+        using (no_grad())
+        {
+            nn.init.normal_(_classifier.weight, 0.0, encoder.Config.InitializerRange);
+            nn.init.zeros_(_classifier.bias!);
+        }
+
+        RegisterComponents();
+    }
+
+    /// <summary>The options this classifier was built with.</summary>
+    public AffectModelOptions Options { get; }
+
+    /// <summary>The encoder (owned by this module).</summary>
+    public BertModel Encoder => _encoder;
+
+    /// <inheritdoc/>
+    public override Tensor forward(Tensor inputIds, Tensor attentionMask, Tensor tokenTypeIds)
+    {
+        using var scope = NewDisposeScope();
+        return ForwardWithPooled(inputIds, attentionMask, tokenTypeIds).Logits.MoveToOuterDisposeScope();
+    }
+
+    /// <summary>Runs the model and returns logits [B,C] together with the pooled features [B,H] (before dropout).</summary>
+    public ClassifierOutput ForwardWithPooled(Tensor inputIds, Tensor attentionMask, Tensor tokenTypeIds)
+    {
+        using var scope = NewDisposeScope();
+        var states = _encoder.forward(inputIds, attentionMask, tokenTypeIds);
+        var pooled = _pooler.forward(states, attentionMask);
+        var logits = _classifier.forward(_dropout.forward(pooled));
+        return new ClassifierOutput(logits.MoveToOuterDisposeScope(), pooled.MoveToOuterDisposeScope());
+    }
+}
