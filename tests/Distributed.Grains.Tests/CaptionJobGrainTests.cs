@@ -1,6 +1,9 @@
 using Distributed.Abstractions.Captioning;
 using Distributed.Data.Samples;
 using Distributed.Grains.Captioning;
+using Distributed.Hosting.Persistence;
+using Microsoft.Extensions.DependencyInjection;
+using Orleans.Serialization;
 using Distributed.Storage.Descriptions;
 
 namespace Distributed.Grains.Tests;
@@ -161,5 +164,27 @@ public sealed class CaptionJobGrainTests(ClusterFixture fixture)
         Assert.Equal(1, status.Shards);
         Assert.True(sawPartial, "no status showed the running shard's counts before it finished");
         Assert.Equal(60, status.Counts.Rows);
+    }
+
+    [SkippableFact]
+    public async Task Resume_JobCutShortWhilePlanning_PlansAgainAndCompletes()
+    {
+        Requirements.Tesseract();
+        var (manifest, store) = await SampleAsync(12);
+        var job = fixture.Cluster.Client.GetGrain<ICaptionJobGrain>($"test-{Guid.NewGuid():N}");
+        var silo = fixture.Cluster.Silos[0].ServiceProvider;
+        var storage = new FileGrainStorage(Path.Combine(fixture.DataRoot, "jobs"), silo.GetRequiredService<Serializer>());
+        var record = new CaptionJobRecord { Spec = new CaptionJobSpec(manifest, store, ShardRows: 5), State = CaptionJobState.Planning };
+        await storage.WriteStateAsync("caption-job", job.GetGrainId(), new GrainState<CaptionJobRecord>(record));
+
+        var status = await job.ResumeAsync();
+        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(2));
+        while (!status.IsFinished)
+        {
+            await Task.Delay(100, timeout.Token);
+            status = await job.GetStatusAsync();
+        }
+
+        Assert.Equal((CaptionJobState.Completed, 3, 12L), (status.State, status.Shards, status.Counts.Rows));
     }
 }

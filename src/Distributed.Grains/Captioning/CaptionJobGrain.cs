@@ -52,8 +52,16 @@ public sealed partial class CaptionJobGrain(
         }
 
         Job.Spec = spec;
-        Job.State = CaptionJobState.Planning;
         Job.StartedAt = time.GetUtcNow();
+        return await PlanAndRunAsync(spec);
+    }
+
+    /// <summary>Plans (again, from nothing, if a plan was cut short) and starts the shards.</summary>
+    private async Task<CaptionJobStatus> PlanAndRunAsync(CaptionJobSpec spec)
+    {
+        Job.State = CaptionJobState.Planning;
+        Job.Shards.Clear();
+        Job.PlannedRows = 0;
         await job.WriteStateAsync();
         try
         {
@@ -77,20 +85,20 @@ public sealed partial class CaptionJobGrain(
         return Status();
     }
 
-    public Task<CaptionJobStatus> ResumeAsync()
+    public async Task<CaptionJobStatus> ResumeAsync()
     {
-        if (Job.State == CaptionJobState.NotStarted)
+        switch (Job.State)
         {
-            throw new InvalidOperationException($"Job '{this.GetPrimaryKeyString()}' does not exist.");
+            case CaptionJobState.NotStarted:
+                throw new InvalidOperationException($"Job '{this.GetPrimaryKeyString()}' does not exist.");
+            case CaptionJobState.Planning:
+                return await PlanAndRunAsync(Job.Spec!);
+            case CaptionJobState.Running:
+                EnsureRunning();
+                break;
         }
 
-        if (Job.State is CaptionJobState.Running or CaptionJobState.Planning && Job.Shards.Count > 0)
-        {
-            Job.State = CaptionJobState.Running;
-            EnsureRunning();
-        }
-
-        return Task.FromResult(Status());
+        return Status();
     }
 
     public Task<CaptionJobStatus> GetStatusAsync() => Task.FromResult(Status());
