@@ -19,6 +19,9 @@ public sealed class TrainingStep : IDisposable
     private readonly Parameter[] _parameters;
     private readonly AdamW _optimizer;
 
+    /// <summary>The optimizer, for checkpoints (its state is saved and restored with the model's).</summary>
+    internal AdamW Optimizer => _optimizer;
+
     /// <summary>Creates the step and its AdamW optimizer over all of <paramref name="model"/>'s parameters.</summary>
     public TrainingStep(AffectClassifier model, AffectObjective objective, TrainingStepOptions options)
     {

@@ -1,0 +1,76 @@
+using static TorchSharp.torch;
+
+namespace Distributed.Learning.Training;
+
+/// <summary>Copies of a classifier's state dict: snapshot, restore, and checked loading.</summary>
+public static class ModelState
+{
+    /// <summary>Detached CPU copies of every state-dict tensor; the caller disposes them.</summary>
+    public static Dictionary<string, Tensor> Snapshot(AffectClassifier model)
+    {
+        ArgumentNullException.ThrowIfNull(model);
+        using var noGrad = no_grad();
+        return model.state_dict().ToDictionary(p => p.Key, p => p.Value.detach().cpu().clone(), StringComparer.Ordinal);
+    }
+
+    /// <summary>
+    /// Copies <paramref name="weights"/> into the model. Throws <see cref="InvalidDataException"/> before copying
+    /// anything when a key is missing or unknown, or a shape differs (naming the tensor and both shapes).
+    /// </summary>
+    public static void LoadInto(AffectClassifier model, IReadOnlyDictionary<string, Tensor> weights)
+    {
+        ArgumentNullException.ThrowIfNull(model);
+        ArgumentNullException.ThrowIfNull(weights);
+        var target = model.state_dict();
+        foreach (var (key, parameter) in target)
+        {
+            if (!weights.TryGetValue(key, out var source))
+            {
+                throw new InvalidDataException($"Tensor '{key}' (model shape {Format(parameter.shape)}) is missing from the checkpoint.");
+            }
+
+            if (!source.shape.SequenceEqual(parameter.shape))
+            {
+                throw new InvalidDataException(
+                    $"Tensor '{key}': checkpoint shape {Format(source.shape)} does not match model shape {Format(parameter.shape)}.");
+            }
+        }
+
+        var unexpected = weights.Keys.Where(k => !target.ContainsKey(k)).Order(StringComparer.Ordinal).ToList();
+        if (unexpected.Count > 0)
+        {
+            throw new InvalidDataException($"Checkpoint tensors unknown to the model: {string.Join(", ", unexpected.Take(10))}.");
+        }
+
+        using var noGrad = no_grad();
+        foreach (var (key, parameter) in target)
+        {
+            parameter.copy_(weights[key]);
+        }
+    }
+
+    /// <summary>Replaces <paramref name="snapshot"/>'s tensors with copies of the model's, disposing the old ones.</summary>
+    public static void Replace(Dictionary<string, Tensor> snapshot, AffectClassifier model)
+    {
+        ArgumentNullException.ThrowIfNull(snapshot);
+        var fresh = Snapshot(model);
+        DisposeAll(snapshot);
+        snapshot.Clear();
+        foreach (var (key, value) in fresh)
+        {
+            snapshot[key] = value;
+        }
+    }
+
+    /// <summary>Disposes every tensor of <paramref name="weights"/>.</summary>
+    public static void DisposeAll(IReadOnlyDictionary<string, Tensor> weights)
+    {
+        ArgumentNullException.ThrowIfNull(weights);
+        foreach (var value in weights.Values)
+        {
+            value.Dispose();
+        }
+    }
+
+    private static string Format(long[] shape) => $"[{string.Join(", ", shape)}]";
+}
