@@ -10,37 +10,7 @@ public static class BertStateDict
     /// converted). Throws <see cref="InvalidDataException"/> before copying anything when a model key is missing,
     /// a key is unknown to the model, or a shape differs (the message names the tensor and both shapes).
     /// </summary>
-    public static void LoadInto(BertModel model, IReadOnlyDictionary<string, Tensor> weights)
-    {
-        ArgumentNullException.ThrowIfNull(model);
-        ArgumentNullException.ThrowIfNull(weights);
-        var target = model.state_dict();
-        foreach (var (key, parameter) in target)
-        {
-            if (!weights.TryGetValue(key, out var source))
-            {
-                throw new InvalidDataException($"Tensor '{key}' (model shape {Format(parameter.shape)}) is missing from the checkpoint.");
-            }
-
-            if (!source.shape.SequenceEqual(parameter.shape))
-            {
-                throw new InvalidDataException(
-                    $"Tensor '{key}': checkpoint shape {Format(source.shape)} does not match model shape {Format(parameter.shape)}.");
-            }
-        }
-
-        var unexpected = weights.Keys.Where(k => !target.ContainsKey(k)).Order(StringComparer.Ordinal).ToList();
-        if (unexpected.Count > 0)
-        {
-            throw new InvalidDataException($"Checkpoint tensors unknown to the model: {string.Join(", ", unexpected.Take(10))}.");
-        }
-
-        using var noGrad = no_grad();
-        foreach (var (key, parameter) in target)
-        {
-            parameter.copy_(weights[key]);
-        }
-    }
+    public static void LoadInto(BertModel model, IReadOnlyDictionary<string, Tensor> weights) => StateDicts.LoadStrict(model, weights);
 
     /// <summary>A new <see cref="BertModel"/> of <paramref name="config"/> loaded from <paramref name="weights"/>; disposed again if loading fails.</summary>
     public static BertModel CreateLoaded(BertConfig config, IReadOnlyDictionary<string, Tensor> weights)
@@ -59,14 +29,7 @@ public static class BertStateDict
     }
 
     /// <summary>Disposes every tensor of a state dict read by the importers.</summary>
-    public static void DisposeAll(IReadOnlyDictionary<string, Tensor> weights)
-    {
-        ArgumentNullException.ThrowIfNull(weights);
-        foreach (var tensor in weights.Values)
-        {
-            tensor.Dispose();
-        }
-    }
+    public static void DisposeAll(IReadOnlyDictionary<string, Tensor> weights) => StateDicts.DisposeAll(weights);
 
-    internal static string Format(long[] shape) => $"[{string.Join(",", shape)}]";
+    internal static string Format(long[] shape) => StateDicts.Format(shape);
 }

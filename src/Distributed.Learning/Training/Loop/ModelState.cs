@@ -17,37 +17,7 @@ public static class ModelState
     /// Copies <paramref name="weights"/> into the model. Throws <see cref="InvalidDataException"/> before copying
     /// anything when a key is missing or unknown, or a shape differs (naming the tensor and both shapes).
     /// </summary>
-    public static void LoadInto(AffectClassifier model, IReadOnlyDictionary<string, Tensor> weights)
-    {
-        ArgumentNullException.ThrowIfNull(model);
-        ArgumentNullException.ThrowIfNull(weights);
-        var target = model.state_dict();
-        foreach (var (key, parameter) in target)
-        {
-            if (!weights.TryGetValue(key, out var source))
-            {
-                throw new InvalidDataException($"Tensor '{key}' (model shape {Format(parameter.shape)}) is missing from the checkpoint.");
-            }
-
-            if (!source.shape.SequenceEqual(parameter.shape))
-            {
-                throw new InvalidDataException(
-                    $"Tensor '{key}': checkpoint shape {Format(source.shape)} does not match model shape {Format(parameter.shape)}.");
-            }
-        }
-
-        var unexpected = weights.Keys.Where(k => !target.ContainsKey(k)).Order(StringComparer.Ordinal).ToList();
-        if (unexpected.Count > 0)
-        {
-            throw new InvalidDataException($"Checkpoint tensors unknown to the model: {string.Join(", ", unexpected.Take(10))}.");
-        }
-
-        using var noGrad = no_grad();
-        foreach (var (key, parameter) in target)
-        {
-            parameter.copy_(weights[key]);
-        }
-    }
+    public static void LoadInto(AffectClassifier model, IReadOnlyDictionary<string, Tensor> weights) => StateDicts.LoadStrict(model, weights);
 
     /// <summary>Replaces <paramref name="snapshot"/>'s tensors with copies of the model's, disposing the old ones.</summary>
     public static void Replace(Dictionary<string, Tensor> snapshot, AffectClassifier model)
@@ -63,14 +33,5 @@ public static class ModelState
     }
 
     /// <summary>Disposes every tensor of <paramref name="weights"/>.</summary>
-    public static void DisposeAll(IReadOnlyDictionary<string, Tensor> weights)
-    {
-        ArgumentNullException.ThrowIfNull(weights);
-        foreach (var value in weights.Values)
-        {
-            value.Dispose();
-        }
-    }
-
-    private static string Format(long[] shape) => $"[{string.Join(", ", shape)}]";
+    public static void DisposeAll(IReadOnlyDictionary<string, Tensor> weights) => StateDicts.DisposeAll(weights);
 }

@@ -61,8 +61,8 @@ public sealed class TrainingCheckpointTests : IDisposable
 
         var error = Assert.Throws<InvalidDataException>(() => TrainingCheckpoint.Load(checkpoint, model, step));
         Assert.Contains("'classifier.weight'", error.Message, StringComparison.Ordinal);
-        Assert.Contains("[3, 64]", error.Message, StringComparison.Ordinal);
-        Assert.Contains("[2, 64]", error.Message, StringComparison.Ordinal);
+        Assert.Contains("[3,64]", error.Message, StringComparison.Ordinal);
+        Assert.Contains("[2,64]", error.Message, StringComparison.Ordinal);
     }
 
     [Fact]
