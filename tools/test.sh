@@ -34,7 +34,8 @@ files = glob.glob(f"{sys.argv[1]}/*.trx")
 for f in files:
     c = ET.parse(f).getroot().find("t:ResultSummary/t:Counters", ns).attrib
     passed += int(c["passed"]); failed += int(c["failed"]) + int(c.get("error", 0)) + int(c.get("timeout", 0)) + int(c.get("aborted", 0))
-    skipped += int(c["notExecuted"])
+    # VSTest's trx counts a skipped test in neither "executed" nor "notExecuted": skipped = total - executed.
+    skipped += int(c["total"]) - int(c["executed"])
 if int(sys.argv[2]) != 0 and failed == 0:
     failed = 1  # a test project crashed or could not run: never report green
 print(f"{passed} passed, {failed} failed, {skipped} skipped")
