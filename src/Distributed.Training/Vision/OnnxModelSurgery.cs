@@ -1,0 +1,211 @@
+using System.Runtime.InteropServices;
+using Google.Protobuf;
+
+namespace Distributed.Training.Vision;
+
+/// <summary>
+/// The few ONNX ModelProto reads and edits the image encoder needs, over the protobuf wire format
+/// (onnx.proto: ModelProto.graph = 7; GraphProto.node = 1, initializer = 5, output = 12; NodeProto.input = 1,
+/// output = 2, op_type = 4; TensorProto.dims = 1, data_type = 2, float_data = 4, name = 8, raw_data = 9;
+/// ValueInfoProto.name = 1, type = 2; TypeProto.tensor_type = 1; Tensor.elem_type = 1, shape = 2;
+/// TensorShapeProto.dim = 1; Dimension.dim_value = 1).
+/// </summary>
+internal static class OnnxModelSurgery
+{
+    private const int FloatElementType = 1;
+
+    /// <summary>The first input of the node of type <paramref name="opType"/> that produces <paramref name="outputName"/>.</summary>
+    public static string InputOfNodeProducing(byte[] model, string outputName, string opType)
+    {
+        var graph = GraphBytes(model, out _, out _);
+        var input = new CodedInputStream(graph);
+        uint tag;
+        while ((tag = input.ReadTag()) != 0)
+        {
+            if (WireFormat.GetTagFieldNumber(tag) != 1)
+            {
+                input.SkipLastField();
+                continue;
+            }
+
+            var (type, inputs, outputs) = ReadNode(input.ReadBytes());
+            if (outputs.Contains(outputName) && type == opType && inputs.Count > 0)
+            {
+                return inputs[0];
+            }
+        }
+
+        throw new InvalidDataException($"The ONNX graph has no {opType} node producing '{outputName}'.");
+    }
+
+    /// <summary>
+    /// A copy of <paramref name="model"/> whose graph has one more output: the float tensor
+    /// <paramref name="tensorName"/> of shape <paramref name="dims"/>. Every other byte is kept as it was.
+    /// </summary>
+    public static byte[] WithFloatOutput(byte[] model, string tensorName, long[] dims)
+    {
+        var graph = GraphBytes(model, out var start, out var end);
+        using var shape = new MemoryStream();
+        foreach (var dim in dims)
+        {
+            WriteMessage(shape, 1, Varint(1, (ulong)dim));
+        }
+
+        using var tensor = new MemoryStream();
+        tensor.Write(Varint(1, FloatElementType));
+        WriteMessage(tensor, 2, shape.ToArray());
+        using var type = new MemoryStream();
+        WriteMessage(type, 1, tensor.ToArray());
+        using var valueInfo = new MemoryStream();
+        WriteMessage(valueInfo, 1, System.Text.Encoding.UTF8.GetBytes(tensorName));
+        WriteMessage(valueInfo, 2, type.ToArray());
+
+        using var newGraph = new MemoryStream();
+        newGraph.Write(graph);
+        WriteMessage(newGraph, 12, valueInfo.ToArray());
+
+        using var result = new MemoryStream(model.Length + 256);
+        result.Write(model, 0, start);
+        WriteMessage(result, 7, newGraph.ToArray());
+        result.Write(model, end, model.Length - end);
+        return result.ToArray();
+    }
+
+    /// <summary>The values and dims of the FLOAT initializer named <paramref name="name"/>.</summary>
+    public static (float[] Values, long[] Dims) FloatInitializer(byte[] model, string name)
+    {
+        var input = new CodedInputStream(GraphBytes(model, out _, out _));
+        uint tag;
+        while ((tag = input.ReadTag()) != 0)
+        {
+            if (WireFormat.GetTagFieldNumber(tag) != 5)
+            {
+                input.SkipLastField();
+                continue;
+            }
+
+            if (ReadTensor(input.ReadBytes(), name) is { } found)
+            {
+                return found;
+            }
+        }
+
+        throw new InvalidDataException($"The ONNX graph has no FLOAT initializer named '{name}'.");
+    }
+
+    private static byte[] GraphBytes(byte[] model, out int start, out int end)
+    {
+        var input = new CodedInputStream(model);
+        while (true)
+        {
+            var position = (int)input.Position;
+            var tag = input.ReadTag();
+            if (tag == 0)
+            {
+                throw new InvalidDataException("The ONNX model has no graph (ModelProto field 7).");
+            }
+
+            if (WireFormat.GetTagFieldNumber(tag) == 7 && WireFormat.GetTagWireType(tag) == WireFormat.WireType.LengthDelimited)
+            {
+                var graph = input.ReadBytes().ToByteArray();
+                start = position;
+                end = (int)input.Position;
+                return graph;
+            }
+
+            input.SkipLastField();
+        }
+    }
+
+    private static (string OpType, List<string> Inputs, List<string> Outputs) ReadNode(ByteString bytes)
+    {
+        var inputs = new List<string>();
+        var outputs = new List<string>();
+        var opType = string.Empty;
+        var input = new CodedInputStream(bytes.ToByteArray());
+        uint tag;
+        while ((tag = input.ReadTag()) != 0)
+        {
+            switch (WireFormat.GetTagFieldNumber(tag))
+            {
+                case 1: inputs.Add(input.ReadString()); break;
+                case 2: outputs.Add(input.ReadString()); break;
+                case 4: opType = input.ReadString(); break;
+                default: input.SkipLastField(); break;
+            }
+        }
+
+        return (opType, inputs, outputs);
+    }
+
+    private static (float[] Values, long[] Dims)? ReadTensor(ByteString bytes, string wanted)
+    {
+        var dims = new List<long>();
+        var floats = new List<float>();
+        var (dataType, name) = (0, string.Empty);
+        ByteString? raw = null;
+        var input = new CodedInputStream(bytes.ToByteArray());
+        uint tag;
+        while ((tag = input.ReadTag()) != 0)
+        {
+            var packed = WireFormat.GetTagWireType(tag) == WireFormat.WireType.LengthDelimited;
+            switch (WireFormat.GetTagFieldNumber(tag))
+            {
+                case 1 when packed: ReadPacked(input, s => dims.Add(s.ReadInt64())); break;
+                case 1: dims.Add(input.ReadInt64()); break;
+                case 2: dataType = input.ReadInt32(); break;
+                case 4 when packed: ReadPacked(input, s => floats.Add(s.ReadFloat())); break;
+                case 4: floats.Add(input.ReadFloat()); break;
+                case 8: name = input.ReadString(); break;
+                case 9: raw = input.ReadBytes(); break;
+                default: input.SkipLastField(); break;
+            }
+        }
+
+        if (name != wanted || dataType != FloatElementType)
+        {
+            return null;
+        }
+
+        var values = raw is null ? floats.ToArray() : MemoryMarshal.Cast<byte, float>(raw.Span).ToArray();
+        var count = dims.Aggregate(1L, (a, d) => a * d);
+        return values.Length == count
+            ? (values, dims.ToArray())
+            : throw new InvalidDataException($"ONNX initializer '{name}' holds {values.Length} floats; dims [{string.Join(",", dims)}] need {count}.");
+    }
+
+    private static void ReadPacked(CodedInputStream input, Action<CodedInputStream> readOne)
+    {
+        var inner = new CodedInputStream(input.ReadBytes().ToByteArray());
+        while (!inner.IsAtEnd)
+        {
+            readOne(inner);
+        }
+    }
+
+    private static void WriteMessage(Stream stream, int field, byte[] payload)
+    {
+        WriteVarint(stream, ((ulong)field << 3) | 2);
+        WriteVarint(stream, (ulong)payload.Length);
+        stream.Write(payload);
+    }
+
+    private static byte[] Varint(int field, ulong value)
+    {
+        using var stream = new MemoryStream();
+        WriteVarint(stream, (ulong)field << 3);
+        WriteVarint(stream, value);
+        return stream.ToArray();
+    }
+
+    private static void WriteVarint(Stream stream, ulong value)
+    {
+        while (value >= 0x80)
+        {
+            stream.WriteByte((byte)(value | 0x80));
+            value >>= 7;
+        }
+
+        stream.WriteByte((byte)value);
+    }
+}

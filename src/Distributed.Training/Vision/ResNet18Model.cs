@@ -1,0 +1,60 @@
+using System.Collections.Concurrent;
+
+namespace Distributed.Training.Vision;
+
+/// <summary>
+/// ResNet18.onnx with the 7×7×512 map before the global pooling exposed as a second graph output, and the mean
+/// image of ML.NET's preprocessing graph. Built once per folder and kept in memory (the edited model is ~63 MB).
+/// </summary>
+internal sealed class ResNet18Model
+{
+    /// <summary>The image input, [1,3,224,224] (fixed batch of one).</summary>
+    public const string InputName = "Input247";
+
+    /// <summary>The pooled features, [1,512,1,1].</summary>
+    public const string PooledName = "Pooling395_Output_0";
+
+    /// <summary>Side of the square input.</summary>
+    public const int Side = 224;
+
+    private const string PoolingOpType = "AveragePool";
+    private const string MeanImageName = "MeanImage";
+
+    private static readonly ConcurrentDictionary<string, Lazy<ResNet18Model>> Loaded = new(StringComparer.Ordinal);
+
+    private ResNet18Model(byte[] modelBytes, string mapName, float[] meanImage)
+    {
+        ModelBytes = modelBytes;
+        MapName = mapName;
+        MeanImage = meanImage;
+    }
+
+    /// <summary>The edited model: outputs <see cref="PooledName"/> and <see cref="MapName"/>.</summary>
+    public byte[] ModelBytes { get; }
+
+    /// <summary>The input of the pooling node (the last ReLU), [1,512,7,7], now also a graph output.</summary>
+    public string MapName { get; }
+
+    /// <summary>ML.NET's per-pixel mean image, [3,224,224] in B, G, R plane order, 0–255 scale.</summary>
+    public float[] MeanImage { get; }
+
+    /// <summary>The model of <paramref name="folder"/> (a <c>DnnImageModels</c> folder), built on first use.</summary>
+    public static ResNet18Model For(string folder) =>
+        Loaded.GetOrAdd(Path.GetFullPath(folder), f => new Lazy<ResNet18Model>(() => Build(f))).Value;
+
+    private static ResNet18Model Build(string folder)
+    {
+        var original = File.ReadAllBytes(Path.Combine(folder, ResNet18ModelFiles.ModelFile));
+        var mapName = OnnxModelSurgery.InputOfNodeProducing(original, PooledName, PoolingOpType);
+        var edited = OnnxModelSurgery.WithFloatOutput(original, mapName, [1, ImageFeatures.Channels, ImageFeatures.GridSide, ImageFeatures.GridSide]);
+
+        var prep = File.ReadAllBytes(Path.Combine(folder, ResNet18ModelFiles.PreprocessFile));
+        var (mean, dims) = OnnxModelSurgery.FloatInitializer(prep, MeanImageName);
+        if (!dims.SequenceEqual([1L, 3, Side, Side]))
+        {
+            throw new InvalidDataException($"{ResNet18ModelFiles.PreprocessFile}: {MeanImageName} has dims [{string.Join(",", dims)}], expected [1,3,{Side},{Side}].");
+        }
+
+        return new ResNet18Model(edited, mapName, mean);
+    }
+}
