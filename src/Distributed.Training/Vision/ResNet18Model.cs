@@ -44,11 +44,24 @@ internal sealed class ResNet18Model
 
     private static ResNet18Model Build(string folder)
     {
-        var original = File.ReadAllBytes(Path.Combine(folder, ResNet18ModelFiles.ModelFile));
+        var modelPath = Path.Combine(folder, ResNet18ModelFiles.ModelFile);
+        var prepPath = Path.Combine(folder, ResNet18ModelFiles.PreprocessFile);
+        foreach (var path in (string[])[modelPath, prepPath])
+        {
+            if (!File.Exists(path))
+            {
+                throw new FileNotFoundException(
+                    $"ResNet18 model file '{path}' is missing: the model folder must be the DnnImageModels folder of NuGet " +
+                    $"Microsoft.ML.DnnImageFeaturizer.ResNet18 {ResNet18ModelFiles.PackageVersion} (leave ModelFolder unset to locate it).",
+                    path);
+            }
+        }
+
+        var original = File.ReadAllBytes(modelPath);
         var mapName = OnnxModelSurgery.InputOfNodeProducing(original, PooledName, PoolingOpType);
         var edited = OnnxModelSurgery.WithFloatOutput(original, mapName, [1, ImageFeatures.Channels, ImageFeatures.GridSide, ImageFeatures.GridSide]);
 
-        var prep = File.ReadAllBytes(Path.Combine(folder, ResNet18ModelFiles.PreprocessFile));
+        var prep = File.ReadAllBytes(prepPath);
         var (mean, dims) = OnnxModelSurgery.FloatInitializer(prep, MeanImageName);
         if (!dims.SequenceEqual([1L, 3, Side, Side]))
         {
