@@ -1,0 +1,39 @@
+using System.Diagnostics;
+using Distributed.Training.Vision;
+using Xunit.Abstractions;
+
+namespace Distributed.Training.Tests.Vision;
+
+/// <summary>Extraction speed on 50 drawn 640×480 JPEGs (decode, resize, network), one and two intra-op threads.</summary>
+public sealed class ResNet18ThroughputTests(ITestOutputHelper output)
+{
+    private const int Images = 50;
+
+    [Theory]
+    [InlineData(1)]
+    [InlineData(2)]
+    public void ExtractMany_FiftyImages_ReportsImagesPerSecond(int threads)
+    {
+        NamedImage[] images = [.. Enumerable.Range(100, Images).Select(i => new NamedImage(
+            $"scene-{i}.jpg", VisionTestImages.Scene(i, 640, 480, SkiaSharp.SKEncodedImageFormat.Jpeg)))];
+        using var featurizer = new ResNet18Featurizer(new ResNet18FeaturizerOptions { IntraOpThreads = threads });
+        featurizer.Extract(images[0].Bytes, images[0].Name); // warm-up
+
+        var many = Stopwatch.StartNew();
+        var features = featurizer.ExtractMany(images);
+        many.Stop();
+        var single = Stopwatch.StartNew();
+        foreach (var image in images)
+        {
+            featurizer.Extract(image.Bytes, image.Name);
+        }
+
+        single.Stop();
+
+        Assert.Equal(Images, features.Count);
+        var line = $"ResNet18 {threads} intra-op thread(s): ExtractMany {Images / many.Elapsed.TotalSeconds:F1} images/s, " +
+                   $"Extract loop {Images / single.Elapsed.TotalSeconds:F1} images/s ({Images} images 640x480 JPEG)";
+        output.WriteLine(line);
+        Console.WriteLine(line);
+    }
+}
