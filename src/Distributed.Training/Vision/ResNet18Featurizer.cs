@@ -41,6 +41,7 @@ public sealed class ResNet18Featurizer : IDisposable
             ExecutionMode = ExecutionMode.ORT_SEQUENTIAL,
             GraphOptimizationLevel = GraphOptimizationLevel.ORT_ENABLE_ALL,
         };
+        sessionOptions.AddSessionConfigEntry("session.intra_op.allow_spinning", Options.IntraOpSpinning ? "1" : "0");
         _session = new InferenceSession(_model.ModelBytes, sessionOptions);
     }
 

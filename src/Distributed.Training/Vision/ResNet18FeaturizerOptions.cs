@@ -14,6 +14,13 @@ public sealed record ResNet18FeaturizerOptions
     public int IntraOpThreads { get; init; } = 1;
 
     /// <summary>
+    /// Whether ONNX Runtime's intra-op threads spin while waiting for work; default <see langword="false"/>: on a machine
+    /// whose cores are shared (CI, several jobs), spinning threads steal the cores the other threads need. Turn it on
+    /// for a dedicated machine with <see cref="IntraOpThreads"/> above 1.
+    /// </summary>
+    public bool IntraOpSpinning { get; init; }
+
+    /// <summary>
     /// The <c>DnnImageModels</c> folder; default <see langword="null"/>: found by <see cref="ResNet18ModelFiles.LocateFolder"/>.
     /// </summary>
     public string? ModelFolder { get; init; }
