@@ -1,4 +1,3 @@
-using System.Security.Cryptography;
 using Distributed.Data.Images;
 
 namespace Distributed.Training.Vision;
@@ -83,7 +82,7 @@ public sealed class ImageFeatureCache
             return false;
         }
 
-        return FeatureFile.TryRead(file, key, _featurizer.FeatureSpace, out features);
+        return ImageFeatureFile.TryRead(file, key, _featurizer.FeatureSpace, out features);
     }
 
     /// <summary>The file that holds (or would hold) the features of <paramref name="sha256"/>.</summary>
@@ -102,7 +101,7 @@ public sealed class ImageFeatureCache
         {
             using (var stream = new FileStream(temp, FileMode.CreateNew, FileAccess.Write, FileShare.None))
             {
-                stream.Write(FeatureFile.Serialize(key, _featurizer.FeatureSpace, features));
+                stream.Write(ImageFeatureFile.Serialize(key, _featurizer.FeatureSpace, features));
                 stream.Flush(flushToDisk: true);
             }
 
@@ -120,89 +119,5 @@ public sealed class ImageFeatureCache
         return sha256.Length == 64 && sha256.All(char.IsAsciiHexDigit)
             ? sha256.ToLowerInvariant()
             : throw new ArgumentException($"'{sha256}' is not a sha256 (64 hex characters).", nameof(sha256));
-    }
-
-    /// <summary>
-    /// The file layout (little-endian): magic <c>RN18</c>, format 1 (int32), feature space (int32 byte length + UTF-8),
-    /// key (32 bytes), pooled count and region-float count (int32 each), the floats, then the sha256 of everything
-    /// before it (32 bytes).
-    /// </summary>
-    private static class FeatureFile
-    {
-        private const int Format = 1;
-        private const int HashLength = 32;
-        private static readonly byte[] Magic = "RN18"u8.ToArray();
-
-        public static byte[] Serialize(string key, string space, ImageFeatures features)
-        {
-            using var body = new MemoryStream();
-            using (var writer = new BinaryWriter(body, System.Text.Encoding.UTF8, leaveOpen: true))
-            {
-                writer.Write(Magic);
-                writer.Write(Format);
-                var spaceBytes = System.Text.Encoding.UTF8.GetBytes(space);
-                writer.Write(spaceBytes.Length);
-                writer.Write(spaceBytes);
-                writer.Write(Convert.FromHexString(key));
-                writer.Write(features.Pooled.Length);
-                writer.Write(features.Regions.Length);
-                writer.Write(System.Runtime.InteropServices.MemoryMarshal.AsBytes(features.Pooled.AsSpan()));
-                writer.Write(System.Runtime.InteropServices.MemoryMarshal.AsBytes(features.Regions.AsSpan()));
-            }
-
-            body.Write(SHA256.HashData(body.GetBuffer().AsSpan(0, (int)body.Length)));
-            return body.ToArray();
-        }
-
-        public static bool TryRead(byte[] file, string key, string space, out ImageFeatures features)
-        {
-            features = null!;
-            if (file.Length < HashLength + 8 ||
-                !SHA256.HashData(file.AsSpan(0, file.Length - HashLength)).AsSpan().SequenceEqual(file.AsSpan(file.Length - HashLength)))
-            {
-                return false;
-            }
-
-            using var reader = new BinaryReader(new MemoryStream(file, 0, file.Length - HashLength));
-            try
-            {
-                if (!reader.ReadBytes(4).AsSpan().SequenceEqual(Magic) || reader.ReadInt32() != Format)
-                {
-                    return false;
-                }
-
-                var spaceLength = reader.ReadInt32();
-                if (spaceLength is < 0 or > 4096 ||
-                    System.Text.Encoding.UTF8.GetString(reader.ReadBytes(spaceLength)) != space ||
-                    !reader.ReadBytes(32).AsSpan().SequenceEqual(Convert.FromHexString(key)) ||
-                    reader.ReadInt32() != ImageFeatures.Channels ||
-                    reader.ReadInt32() != ImageFeatures.RegionCount * ImageFeatures.Channels)
-                {
-                    return false;
-                }
-
-                var pooled = ReadFloats(reader, ImageFeatures.Channels);
-                var regions = ReadFloats(reader, ImageFeatures.RegionCount * ImageFeatures.Channels);
-                if (pooled is null || regions is null || reader.BaseStream.Position != reader.BaseStream.Length)
-                {
-                    return false;
-                }
-
-                features = new ImageFeatures(pooled, regions);
-                return true;
-            }
-            catch (EndOfStreamException)
-            {
-                return false;
-            }
-        }
-
-        private static float[]? ReadFloats(BinaryReader reader, int count)
-        {
-            var bytes = reader.ReadBytes(count * sizeof(float));
-            return bytes.Length == count * sizeof(float)
-                ? System.Runtime.InteropServices.MemoryMarshal.Cast<byte, float>(bytes).ToArray()
-                : null;
-        }
     }
 }
