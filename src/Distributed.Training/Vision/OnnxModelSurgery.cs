@@ -45,30 +45,69 @@ internal static class OnnxModelSurgery
     public static byte[] WithFloatOutput(byte[] model, string tensorName, long[] dims)
     {
         var graph = GraphBytes(model, out var start, out var end);
-        using var shape = new MemoryStream();
-        foreach (var dim in dims)
-        {
-            WriteMessage(shape, 1, Varint(1, (ulong)dim));
-        }
-
-        using var tensor = new MemoryStream();
-        tensor.Write(Varint(1, FloatElementType));
-        WriteMessage(tensor, 2, shape.ToArray());
-        using var type = new MemoryStream();
-        WriteMessage(type, 1, tensor.ToArray());
-        using var valueInfo = new MemoryStream();
-        WriteMessage(valueInfo, 1, System.Text.Encoding.UTF8.GetBytes(tensorName));
-        WriteMessage(valueInfo, 2, type.ToArray());
-
         using var newGraph = new MemoryStream();
         newGraph.Write(graph);
-        WriteMessage(newGraph, 12, valueInfo.ToArray());
+        WriteMessage(newGraph, 12, TensorValueInfo(tensorName, FloatElementType, dims, batchParam: null));
+        return WithGraph(model, start, end, newGraph.ToArray());
+    }
 
-        using var result = new MemoryStream(model.Length + 256);
-        result.Write(model, 0, start);
-        WriteMessage(result, 7, newGraph.ToArray());
-        result.Write(model, end, model.Length - end);
-        return result.ToArray();
+    /// <summary>
+    /// A copy of <paramref name="model"/> whose graph inputs and outputs have the symbolic first dimension
+    /// <paramref name="batchParam"/> instead of their fixed one, and no <c>value_info</c> (intermediate shapes that
+    /// would pin the batch; ONNX Runtime infers them again). Valid only for graphs without shape-fixing nodes
+    /// (Reshape and the like), which the caller checks.
+    /// </summary>
+    public static byte[] WithDynamicBatch(byte[] model, string batchParam)
+    {
+        var graph = GraphBytes(model, out var start, out var end);
+        using var newGraph = new MemoryStream(graph.Length);
+        var input = new CodedInputStream(graph);
+        while (true)
+        {
+            var position = (int)input.Position;
+            var tag = input.ReadTag();
+            if (tag == 0)
+            {
+                break;
+            }
+
+            var field = WireFormat.GetTagFieldNumber(tag);
+            if (field is 11 or 12)
+            {
+                var (name, elementType, dims) = ReadTensorValueInfo(input.ReadBytes());
+                WriteMessage(newGraph, field, TensorValueInfo(name, elementType, dims, batchParam));
+                continue;
+            }
+
+            input.SkipLastField();
+            if (field != 13)
+            {
+                newGraph.Write(graph, position, (int)input.Position - position);
+            }
+        }
+
+        return WithGraph(model, start, end, newGraph.ToArray());
+    }
+
+    /// <summary>The op types of all nodes of the graph.</summary>
+    public static IReadOnlySet<string> OpTypes(byte[] model)
+    {
+        var types = new HashSet<string>(StringComparer.Ordinal);
+        var input = new CodedInputStream(GraphBytes(model, out _, out _));
+        uint tag;
+        while ((tag = input.ReadTag()) != 0)
+        {
+            if (WireFormat.GetTagFieldNumber(tag) == 1)
+            {
+                types.Add(ReadNode(input.ReadBytes()).OpType);
+            }
+            else
+            {
+                input.SkipLastField();
+            }
+        }
+
+        return types;
     }
 
     /// <summary>The values and dims of the FLOAT initializer named <paramref name="name"/>.</summary>
@@ -115,6 +154,120 @@ internal static class OnnxModelSurgery
 
             input.SkipLastField();
         }
+    }
+
+    private static byte[] WithGraph(byte[] model, int start, int end, byte[] graph)
+    {
+        using var result = new MemoryStream(model.Length + 256);
+        result.Write(model, 0, start);
+        WriteMessage(result, 7, graph);
+        result.Write(model, end, model.Length - end);
+        return result.ToArray();
+    }
+
+    private static byte[] TensorValueInfo(string name, int elementType, IReadOnlyList<long> dims, string? batchParam)
+    {
+        using var shape = new MemoryStream();
+        for (var i = 0; i < dims.Count; i++)
+        {
+            // Dimension: dim_value = 1, dim_param = 2.
+            WriteMessage(shape, 1, i == 0 && batchParam is not null
+                ? Message(2, System.Text.Encoding.UTF8.GetBytes(batchParam))
+                : Varint(1, (ulong)dims[i]));
+        }
+
+        using var tensor = new MemoryStream();
+        tensor.Write(Varint(1, (ulong)elementType));
+        WriteMessage(tensor, 2, shape.ToArray());
+        using var valueInfo = new MemoryStream();
+        WriteMessage(valueInfo, 1, System.Text.Encoding.UTF8.GetBytes(name));
+        WriteMessage(valueInfo, 2, Message(1, tensor.ToArray()));
+        return valueInfo.ToArray();
+    }
+
+    private static (string Name, int ElementType, List<long> Dims) ReadTensorValueInfo(ByteString bytes)
+    {
+        var (name, elementType, dims) = (string.Empty, 0, new List<long>());
+        var info = new CodedInputStream(bytes.ToByteArray());
+        uint tag;
+        while ((tag = info.ReadTag()) != 0)
+        {
+            switch (WireFormat.GetTagFieldNumber(tag))
+            {
+                case 1: name = info.ReadString(); break;
+                case 2: (elementType, dims) = ReadTensorType(info.ReadBytes(), name); break;
+                default: info.SkipLastField(); break;
+            }
+        }
+
+        return (name, elementType, dims);
+    }
+
+    private static (int ElementType, List<long> Dims) ReadTensorType(ByteString typeBytes, string name)
+    {
+        var (elementType, dims) = (0, new List<long>());
+        var type = new CodedInputStream(typeBytes.ToByteArray());
+        uint tag;
+        while ((tag = type.ReadTag()) != 0)
+        {
+            if (WireFormat.GetTagFieldNumber(tag) != 1)
+            {
+                throw new InvalidDataException($"ONNX value '{name}' is not a tensor.");
+            }
+
+            var tensor = new CodedInputStream(type.ReadBytes().ToByteArray());
+            while ((tag = tensor.ReadTag()) != 0)
+            {
+                switch (WireFormat.GetTagFieldNumber(tag))
+                {
+                    case 1: elementType = tensor.ReadInt32(); break;
+                    case 2: dims = ReadShape(tensor.ReadBytes(), name); break;
+                    default: tensor.SkipLastField(); break;
+                }
+            }
+        }
+
+        return (elementType, dims);
+    }
+
+    private static List<long> ReadShape(ByteString shapeBytes, string name)
+    {
+        var dims = new List<long>();
+        var shape = new CodedInputStream(shapeBytes.ToByteArray());
+        uint tag;
+        while ((tag = shape.ReadTag()) != 0)
+        {
+            if (WireFormat.GetTagFieldNumber(tag) != 1)
+            {
+                shape.SkipLastField();
+                continue;
+            }
+
+            var dim = new CodedInputStream(shape.ReadBytes().ToByteArray());
+            long? value = null;
+            while ((tag = dim.ReadTag()) != 0)
+            {
+                if (WireFormat.GetTagFieldNumber(tag) == 1)
+                {
+                    value = dim.ReadInt64();
+                }
+                else
+                {
+                    dim.SkipLastField();
+                }
+            }
+
+            dims.Add(value ?? throw new InvalidDataException($"ONNX value '{name}' has a symbolic dimension already."));
+        }
+
+        return dims;
+    }
+
+    private static byte[] Message(int field, byte[] payload)
+    {
+        using var stream = new MemoryStream();
+        WriteMessage(stream, field, payload);
+        return stream.ToArray();
     }
 
     private static (string OpType, List<string> Inputs, List<string> Outputs) ReadNode(ByteString bytes)

@@ -9,8 +9,9 @@ namespace Distributed.Training.Vision;
 /// (a CNTK export) run by ONNX Runtime: the 512 pooled features and the 7×7×512 map before pooling. Images pass the
 /// safe <see cref="ImageLoader"/> first (caps, strict decode, EXIF orientation), then
 /// <see cref="ResNet18Preprocessing"/> (shorter side to 224, centre crop, BGR 0–255 minus ML.NET's mean image).
-/// The model's batch dimension is fixed at 1, so <see cref="ExtractMany"/> runs one image at a time and prepares the
-/// next image while the network runs. <see cref="Extract"/> is safe to call from several threads.
+/// The file fixes the batch dimension at 1; every node of it works per sample, so the loaded copy is edited to a
+/// dynamic batch and <see cref="ExtractMany"/> runs <see cref="ResNet18FeaturizerOptions.BatchSize"/> images per run,
+/// preparing the next batch while the network runs. <see cref="Extract"/> is safe to call from several threads.
 /// </summary>
 public sealed class ResNet18Featurizer : IDisposable
 {
@@ -19,8 +20,6 @@ public sealed class ResNet18Featurizer : IDisposable
     /// cached features from another version are never reused.
     /// </summary>
     public const string FeatureVersion = "resnet18-mlnet-0.23.1/isocrop224-bgr-meanimage-over-white/pooled512+regions49x512/v1";
-
-    private static readonly long[] InputShape = [1, 3, ResNet18Model.Side, ResNet18Model.Side];
 
     private readonly ResNet18Model _model;
     private readonly InferenceSession _session;
@@ -58,7 +57,7 @@ public sealed class ResNet18Featurizer : IDisposable
     {
         ArgumentNullException.ThrowIfNull(imageBytes);
         ArgumentNullException.ThrowIfNull(name);
-        return Run(Prepare(imageBytes, name), name);
+        return Run([Prepare(imageBytes, name)], [name])[0];
     }
 
     /// <summary>
@@ -75,16 +74,17 @@ public sealed class ResNet18Featurizer : IDisposable
             return results;
         }
 
-        var pending = PrepareAsync(list[0]);
-        for (var i = 0; i < list.Count; i++)
+        var batches = list.Chunk(Options.BatchSize).ToList();
+        var pending = PrepareAsync(batches[0]);
+        for (var i = 0; i < batches.Count; i++)
         {
-            var input = pending.GetAwaiter().GetResult();
-            if (i + 1 < list.Count)
+            var inputs = pending.GetAwaiter().GetResult();
+            if (i + 1 < batches.Count)
             {
-                pending = PrepareAsync(list[i + 1]);
+                pending = PrepareAsync(batches[i + 1]);
             }
 
-            results.Add(Run(input, list[i].Name));
+            results.AddRange(Run(inputs, [.. batches[i].Select(image => image.Name)]));
         }
 
         return results;
@@ -93,10 +93,14 @@ public sealed class ResNet18Featurizer : IDisposable
     /// <inheritdoc />
     public void Dispose() => _session.Dispose();
 
-    private Task<float[]> PrepareAsync(NamedImage image)
+    private Task<float[][]> PrepareAsync(NamedImage[] batch)
     {
-        ArgumentNullException.ThrowIfNull(image);
-        return Task.Run(() => Prepare(image.Bytes, image.Name));
+        foreach (var image in batch)
+        {
+            ArgumentNullException.ThrowIfNull(image);
+        }
+
+        return Task.Run(() => batch.Select(image => Prepare(image.Bytes, image.Name)).ToArray());
     }
 
     private float[] Prepare(byte[] imageBytes, string name)
@@ -125,20 +129,44 @@ public sealed class ResNet18Featurizer : IDisposable
         return bitmap;
     }
 
-    private ImageFeatures Run(float[] input, string name)
+    private ImageFeatures[] Run(float[][] inputs, string[] names)
     {
+        const int Pooled = ImageFeatures.Channels;
+        const int Map = ImageFeatures.RegionCount * ImageFeatures.Channels;
+        var count = inputs.Length;
+        var batch = count == 1 ? inputs[0] : new float[count * ResNet18Preprocessing.InputLength];
+        if (count > 1)
+        {
+            for (var i = 0; i < count; i++)
+            {
+                inputs[i].CopyTo(batch, i * ResNet18Preprocessing.InputLength);
+            }
+        }
+
         try
         {
-            using var inputValue = OrtValue.CreateTensorValueFromMemory(input, InputShape);
+            using var inputValue = OrtValue.CreateTensorValueFromMemory(batch, [count, 3, ResNet18Model.Side, ResNet18Model.Side]);
             using var runOptions = new RunOptions();
             using var outputs = _session.Run(runOptions, [ResNet18Model.InputName], [inputValue], _outputNames);
-            var pooled = outputs[0].GetTensorDataAsSpan<float>().ToArray();
+            var pooled = outputs[0].GetTensorDataAsSpan<float>();
             var map = outputs[1].GetTensorDataAsSpan<float>();
-            return new ImageFeatures(pooled, ToRegionMajor(map));
+            if (pooled.Length != count * Pooled || map.Length != count * Map)
+            {
+                throw new InvalidOperationException(
+                    $"ResNet18 returned {pooled.Length} pooled and {map.Length} map values for {count} image(s), expected {count * Pooled} and {count * Map}.");
+            }
+
+            var features = new ImageFeatures[count];
+            for (var i = 0; i < count; i++)
+            {
+                features[i] = new ImageFeatures(pooled.Slice(i * Pooled, Pooled).ToArray(), ToRegionMajor(map.Slice(i * Map, Map)));
+            }
+
+            return features;
         }
         catch (OnnxRuntimeException e)
         {
-            throw new InvalidOperationException($"Image '{name}': ONNX Runtime failed on ResNet18: {e.Message}", e);
+            throw new InvalidOperationException($"ONNX Runtime failed on ResNet18 for image(s) {string.Join(", ", names.Select(n => $"'{n}'"))}: {e.Message}", e);
         }
     }
 
@@ -147,11 +175,6 @@ public sealed class ResNet18Featurizer : IDisposable
     {
         const int Regions = ImageFeatures.RegionCount;
         const int Channels = ImageFeatures.Channels;
-        if (map.Length != Regions * Channels)
-        {
-            throw new InvalidOperationException($"ResNet18's map has {map.Length} values, expected {Regions * Channels}.");
-        }
-
         var regions = new float[Regions * Channels];
         for (var c = 0; c < Channels; c++)
         {

@@ -14,6 +14,13 @@ public sealed record ResNet18FeaturizerOptions
     public int IntraOpThreads { get; init; } = 1;
 
     /// <summary>
+    /// Images per network run in <see cref="ResNet18Featurizer.ExtractMany"/> (the edited model has a dynamic batch
+    /// dimension); default 1.
+    /// </summary>
+    [Range(1, 64)]
+    public int BatchSize { get; init; } = 1;
+
+    /// <summary>
     /// Whether ONNX Runtime's intra-op threads spin while waiting for work; default <see langword="false"/>: on a machine
     /// whose cores are shared (CI, several jobs), spinning threads steal the cores the other threads need. Turn it on
     /// for a dedicated machine with <see cref="IntraOpThreads"/> above 1.
@@ -38,6 +45,11 @@ public sealed record ResNet18FeaturizerOptions
         if (IntraOpThreads is < 1 or > 256)
         {
             throw new ArgumentException($"ResNet18FeaturizerOptions.{nameof(IntraOpThreads)} must be between 1 and 256 (was {IntraOpThreads}).", nameof(IntraOpThreads));
+        }
+
+        if (BatchSize is < 1 or > 64)
+        {
+            throw new ArgumentException($"ResNet18FeaturizerOptions.{nameof(BatchSize)} must be between 1 and 64 (was {BatchSize}).", nameof(BatchSize));
         }
 
         ArgumentNullException.ThrowIfNull(LoadOptions);

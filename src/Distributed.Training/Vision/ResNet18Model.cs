@@ -8,7 +8,7 @@ namespace Distributed.Training.Vision;
 /// </summary>
 internal sealed class ResNet18Model
 {
-    /// <summary>The image input, [1,3,224,224] (fixed batch of one).</summary>
+    /// <summary>The image input, [1,3,224,224] in the file, [batch,3,224,224] once edited.</summary>
     public const string InputName = "Input247";
 
     /// <summary>The pooled features, [1,512,1,1].</summary>
@@ -20,6 +20,12 @@ internal sealed class ResNet18Model
     private const string PoolingOpType = "AveragePool";
     private const string MeanImageName = "MeanImage";
 
+    /// <summary>The symbolic batch dimension given to the inputs and outputs (the file fixes it at 1).</summary>
+    public const string BatchParam = "batch";
+
+    // Every op of ResNet18.onnx works per sample; none (Reshape, Flatten, ...) bakes the batch of 1 into a shape.
+    private static readonly string[] BatchAgnosticOps = ["Conv", "BatchNormalization", "Relu", "Add", "MaxPool", "AveragePool"];
+
     private static readonly ConcurrentDictionary<string, Lazy<ResNet18Model>> Loaded = new(StringComparer.Ordinal);
 
     private ResNet18Model(byte[] modelBytes, string mapName, float[] meanImage)
@@ -29,7 +35,7 @@ internal sealed class ResNet18Model
         MeanImage = meanImage;
     }
 
-    /// <summary>The edited model: outputs <see cref="PooledName"/> and <see cref="MapName"/>.</summary>
+    /// <summary>The edited model: outputs <see cref="PooledName"/> and <see cref="MapName"/>, batch dimension <see cref="BatchParam"/>.</summary>
     public byte[] ModelBytes { get; }
 
     /// <summary>The input of the pooling node (the last ReLU), [1,512,7,7], now also a graph output.</summary>
@@ -59,7 +65,15 @@ internal sealed class ResNet18Model
 
         var original = File.ReadAllBytes(modelPath);
         var mapName = OnnxModelSurgery.InputOfNodeProducing(original, PooledName, PoolingOpType);
-        var edited = OnnxModelSurgery.WithFloatOutput(original, mapName, [1, ImageFeatures.Channels, ImageFeatures.GridSide, ImageFeatures.GridSide]);
+        var withMap = OnnxModelSurgery.WithFloatOutput(original, mapName, [1, ImageFeatures.Channels, ImageFeatures.GridSide, ImageFeatures.GridSide]);
+        var shapeFixing = OnnxModelSurgery.OpTypes(original).Except(BatchAgnosticOps).ToList();
+        if (shapeFixing.Count > 0)
+        {
+            throw new InvalidDataException(
+                $"{ResNet18ModelFiles.ModelFile} has nodes whose batch handling is unchecked ({string.Join(", ", shapeFixing)}); the batch cannot be made dynamic.");
+        }
+
+        var edited = OnnxModelSurgery.WithDynamicBatch(withMap, BatchParam);
 
         var prep = File.ReadAllBytes(prepPath);
         var (mean, dims) = OnnxModelSurgery.FloatInitializer(prep, MeanImageName);

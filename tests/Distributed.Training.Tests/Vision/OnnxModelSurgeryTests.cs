@@ -40,6 +40,28 @@ public sealed class OnnxModelSurgeryTests
     }
 
     [Fact]
+    public void WithDynamicBatch_InputAndOutputsTakeAnyBatch()
+    {
+        var edited = OnnxModelSurgery.WithDynamicBatch(
+            OnnxModelSurgery.WithFloatOutput(OriginalModel(), "ReLU393_Output_0", [1, 512, 7, 7]), "batch");
+
+        using var session = new InferenceSession(edited);
+
+        Assert.Equal([-1, 3, 224, 224], session.InputMetadata[ResNet18Model.InputName].Dimensions);
+        Assert.Equal("batch", session.InputMetadata[ResNet18Model.InputName].SymbolicDimensions[0]);
+        Assert.Equal([-1, 512, 1, 1], session.OutputMetadata[ResNet18Model.PooledName].Dimensions);
+        Assert.Equal([-1, 512, 7, 7], session.OutputMetadata["ReLU393_Output_0"].Dimensions);
+    }
+
+    [Fact]
+    public void OpTypes_ResNet18_OnlyPerSampleOps()
+    {
+        Assert.Equal(
+            ["Add", "AveragePool", "BatchNormalization", "Conv", "MaxPool", "Relu"],
+            OnnxModelSurgery.OpTypes(OriginalModel()).Order(StringComparer.Ordinal).ToArray());
+    }
+
+    [Fact]
     public void FloatInitializer_MeanImage_HasCaffeImageNetMeans()
     {
         var prep = File.ReadAllBytes(Path.Combine(ResNet18ModelFiles.LocateFolder(), ResNet18ModelFiles.PreprocessFile));

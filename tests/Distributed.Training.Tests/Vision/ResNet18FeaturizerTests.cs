@@ -115,6 +115,25 @@ public sealed class ResNet18FeaturizerTests(ResNet18Fixture fixture, ITestOutput
     }
 
     [Fact]
+    public void ExtractMany_BatchesOfThree_SameAsOneByOne()
+    {
+        // 5 images in batches of 3 and 2: the dynamic batch must not mix images up or change their features.
+        NamedImage[] images = [.. Enumerable.Range(40, 5).Select(i => new NamedImage($"scene-{i}.png", VisionTestImages.Scene(i)))];
+        using var batched = new ResNet18Featurizer(new ResNet18FeaturizerOptions { BatchSize = 3 });
+
+        var many = batched.ExtractMany(images);
+
+        Assert.Equal(images.Length, many.Count);
+        for (var i = 0; i < images.Length; i++)
+        {
+            var one = Featurizer.Extract(images[i].Bytes, images[i].Name);
+            var maxError = one.Regions.Select((v, j) => Math.Abs(v - many[i].Regions[j])).Max();
+            Assert.True(maxError < 1e-3, $"image {i}: max |batched - single| = {maxError}");
+            Assert.True(FeatureMath.Cosine(one.Pooled, many[i].Pooled) > 0.99999);
+        }
+    }
+
+    [Fact]
     public void ExtractMany_CorruptImageInTheMiddle_ThrowsNamingIt()
     {
         NamedImage[] images =

@@ -10,14 +10,16 @@ public sealed class ResNet18ThroughputTests(ITestOutputHelper output)
     private const int Images = 50;
 
     [Theory]
-    [InlineData(1, false)]
-    [InlineData(2, false)]
-    [InlineData(2, true)]
-    public void ExtractMany_FiftyImages_ReportsImagesPerSecond(int threads, bool spinning)
+    [InlineData(1, false, 1)]
+    [InlineData(2, false, 1)]
+    [InlineData(2, true, 1)]
+    [InlineData(1, false, 8)]
+    [InlineData(2, false, 8)]
+    public void ExtractMany_FiftyImages_ReportsImagesPerSecond(int threads, bool spinning, int batch)
     {
         NamedImage[] images = [.. Enumerable.Range(100, Images).Select(i => new NamedImage(
             $"scene-{i}.jpg", VisionTestImages.Scene(i, 640, 480, SkiaSharp.SKEncodedImageFormat.Jpeg)))];
-        using var featurizer = new ResNet18Featurizer(new ResNet18FeaturizerOptions { IntraOpThreads = threads, IntraOpSpinning = spinning });
+        using var featurizer = new ResNet18Featurizer(new ResNet18FeaturizerOptions { IntraOpThreads = threads, IntraOpSpinning = spinning, BatchSize = batch });
         featurizer.Extract(images[0].Bytes, images[0].Name); // warm-up
 
         var many = Stopwatch.StartNew();
@@ -39,7 +41,7 @@ public sealed class ResNet18ThroughputTests(ITestOutputHelper output)
         loading.Stop();
 
         Assert.Equal(Images, features.Count);
-        var line = $"ResNet18 {threads} intra-op thread(s), spinning {spinning}: ExtractMany {Images / many.Elapsed.TotalSeconds:F1} images/s, " +
+        var line = $"ResNet18 {threads} intra-op thread(s), spinning {spinning}, batch {batch}: ExtractMany {Images / many.Elapsed.TotalSeconds:F1} images/s, " +
                    $"Extract loop {Images / single.Elapsed.TotalSeconds:F1} images/s; safe loader alone {Images / loading.Elapsed.TotalSeconds:F1} images/s " +
                    $"({Images} images 640x480 JPEG; load average {LoadAverage()})";
         output.WriteLine(line);
