@@ -9,11 +9,12 @@ public sealed class ResNet18ThroughputTests(ITestOutputHelper output)
 {
     private const int Images = 50;
 
+    // Measured 2026-11-27 on the shared 2-core box at load average ~14 (so < 1 core each): ~9 images/s in every
+    // configuration below, the safe loader alone ~37 images/s. Spinning with 2 threads was slower (~5-6 images/s).
     [Theory]
+    [Trait("Category", "Benchmark")]
     [InlineData(1, false, 1)]
     [InlineData(2, false, 1)]
-    [InlineData(2, true, 1)]
-    [InlineData(1, false, 8)]
     [InlineData(2, false, 8)]
     public void ExtractMany_FiftyImages_ReportsImagesPerSecond(int threads, bool spinning, int batch)
     {
