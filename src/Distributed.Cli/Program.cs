@@ -15,6 +15,6 @@ root.Subcommands.Add(StatusCommand.Create());
 root.Subcommands.Add(CaptionCommand.Create());
 root.Subcommands.Add(CancelCommand.Create());
 root.Subcommands.Add(StoreCommand.Create());
-root.Subcommands.Add(NotAvailableCommand.Create("train", "Train the text-centric affect classifier", "issue #4"));
+root.Subcommands.Add(TrainCommand.Create());
 root.Subcommands.Add(NotAvailableCommand.Create("eval", "Evaluate a trained model", "issue #4"));
 return await root.Parse(args).InvokeAsync();

@@ -30,7 +30,7 @@ public static class CorpusJoiner
         ArgumentNullException.ThrowIfNull(options);
         var ratios = options.Ratios ?? new SplitRatios();
         var split = dataset.Rows.Select(r => (Row: r, Split: CorpusSplits.Of(r, ratios, options.SplitSeed))).ToList();
-        var labels = CorpusLabels.Resolve([.. split.Select(s => (s.Row, s.Split.Split))], options.Labels);
+        var labels = CorpusLabels.Resolve([.. split.Select(s => (s.Row, s.Split.Split))], options.Labels, options.LabelsRequired);
 
         var hashes = await HashImagesAsync(dataset.Rows, options, progress, ct).ConfigureAwait(false);
         var records = await LookupAsync(dataset.Rows, hashes, options, store, ct).ConfigureAwait(false);
@@ -67,7 +67,7 @@ public static class CorpusJoiner
                 continue;
             }
 
-            rows.Add(new CorpusRow(row.Id, row.Text, row.Label!.Trim(), split[i].Split.Split, hashes[i], row.Image, description, status));
+            rows.Add(new CorpusRow(row.Id, row.Text, row.Label?.Trim() ?? "", split[i].Split.Split, hashes[i], row.Image, description, status));
         }
 
         var counts = new CorpusCounts(dataset.Rows.Count, rows.Count, found, textOnly, notInStore + errors + unreadable,

@@ -10,8 +10,13 @@ internal static class CorpusLabels
     /// the train rows. Throws <see cref="InvalidDataException"/> naming the first row without a label or with a label
     /// outside the set (its id, file and label), and when the set has fewer than two labels.
     /// </summary>
-    public static IReadOnlyList<string> Resolve(IReadOnlyList<(DatasetRow Row, string Split)> rows, IReadOnlyList<string>? given)
+    public static IReadOnlyList<string> Resolve(IReadOnlyList<(DatasetRow Row, string Split)> rows, IReadOnlyList<string>? given, bool required = true)
     {
+        if (!required)
+        {
+            return given is { Count: > 0 } ? given : throw new ArgumentException("Unlabelled rows need the label set (the model's).");
+        }
+
         foreach (var (row, _) in rows)
         {
             if (string.IsNullOrWhiteSpace(row.Row.Label))

@@ -24,6 +24,12 @@ public sealed record CorpusOptions(
     /// </summary>
     public bool TryBothContexts { get; init; }
 
+    /// <summary>
+    /// When false (prediction), rows need no label and labels outside <see cref="Labels"/> (which must be given) are
+    /// allowed; default true.
+    /// </summary>
+    public bool LabelsRequired { get; init; } = true;
+
     /// <summary>Seed of the hash split (<see cref="DataSplit.Assign"/>); default 0.</summary>
     public int SplitSeed { get; init; }
 

@@ -69,15 +69,16 @@ public sealed class RunFolder(string path)
     }
 
     /// <summary>Writes metrics, curves and both plots (the confusion matrix of test, else dev); returns the plot paths.</summary>
-    public IReadOnlyList<string> WriteReport(TrainingOutcome outcome)
+    public IReadOnlyList<string> WriteReport(TrainingOutcome outcome, RunMetrics metrics)
     {
         ArgumentNullException.ThrowIfNull(outcome);
-        WriteJson("metrics.json", new RunMetrics(outcome.Dev, outcome.Test));
+        ArgumentNullException.ThrowIfNull(metrics);
+        WriteJson("metrics.json", metrics);
         WriteJson("curves.json", new RunCurves(outcome.Steps, outcome.Summary.Epochs, outcome.Summary.BestEpoch, outcome.Summary.StoppedEarly));
         var curves = System.IO.Path.Combine(Path, RunPlots.TrainingCurvesFile);
         RunPlots.TrainingCurves(curves, outcome.Steps, outcome.Summary.Epochs);
         var confusion = System.IO.Path.Combine(Path, RunPlots.ConfusionMatrixFile);
-        RunPlots.ConfusionMatrix(confusion, outcome.Test ?? outcome.Dev, outcome.Test is null ? "Confusion matrix (dev)" : "Confusion matrix (test)");
+        RunPlots.ConfusionMatrix(confusion, metrics.Test ?? metrics.Dev, metrics.Test is null ? "Confusion matrix (dev)" : "Confusion matrix (test)");
         return [curves, confusion];
     }
 }

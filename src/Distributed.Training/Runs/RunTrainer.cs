@@ -5,6 +5,7 @@ using Distributed.Learning.Objectives;
 using Distributed.Learning.Text;
 using Distributed.Learning.Training;
 using Distributed.Training.Corpus;
+using Distributed.Training.Reports;
 
 namespace Distributed.Training.Runs;
 
@@ -20,13 +21,11 @@ public sealed record StepPoint(int Step, int Epoch, double Loss, double CrossEnt
 /// <summary>What <see cref="RunTrainer.Train"/> produced; owns the trained model.</summary>
 /// <param name="Model">The classifier holding the best dev weights.</param>
 /// <param name="Spec">Its <see cref="ModelSpec"/>.</param>
+/// <param name="Encoder">The pair encoder it was trained with.</param>
 /// <param name="Summary">The loop's summary (epochs, best epoch, steps).</param>
 /// <param name="Steps">Loss per optimizer step.</param>
-/// <param name="Dev">Dev scores of the final (best) weights.</param>
-/// <param name="Test">Test scores; null when the test split is empty.</param>
 public sealed record TrainingOutcome(
-    AffectClassifier Model, ModelSpec Spec, TrainingSummary Summary, IReadOnlyList<StepPoint> Steps,
-    ClassificationReport Dev, ClassificationReport? Test) : IDisposable
+    AffectClassifier Model, ModelSpec Spec, PairEncoder Encoder, TrainingSummary Summary, IReadOnlyList<StepPoint> Steps) : IDisposable
 {
     /// <summary>Disposes the model.</summary>
     public void Dispose() => Model.Dispose();
@@ -71,7 +70,6 @@ public static class RunTrainer
         var encoder = new PairEncoder(tokenizer, settings.MaxLength, settings.PostShare);
         var train = CorpusEncoding.Encode(trainRows, encoder, corpus.Labels)!;
         var dev = CorpusEncoding.Encode(devRows, encoder, corpus.Labels)!;
-        var test = CorpusEncoding.Encode(corpus.Split(DataSplit.Test), encoder, corpus.Labels);
 
         var options = new AffectModelOptions(corpus.Labels.Count, settings.Pooling, settings.TopK, settings.Dropout);
         var model = settings.Encoder == EncoderChoice.MiniLM
@@ -90,17 +88,27 @@ public static class RunTrainer
                 points.Add(new StepPoint(p.Step, p.Epoch, p.Loss.Total, p.Loss.CrossEntropy, p.Loss.Uniformity, p.LearningRate));
                 progress?.Invoke(p);
             }));
-            var devReport = ModelEvaluator.Evaluate(model, dev, corpus.Labels, EvaluationBatch).Report;
-            var testReport = test is null ? null : ModelEvaluator.Evaluate(model, test, corpus.Labels, EvaluationBatch).Report;
             var spec = new ModelSpec(settings.Encoder == EncoderChoice.MiniLM ? "minilm" : "small", settings.Pooling, settings.TopK,
                 options.Scorer, settings.Dropout, settings.MaxLength, settings.PostShare, FieldNames(fields));
-            return new TrainingOutcome(model, spec, summary, points, devReport, testReport);
+            return new TrainingOutcome(model, spec, encoder, summary, points);
         }
         catch
         {
             model.Dispose();
             throw;
         }
+    }
+
+    /// <summary>Dev and test scores of the trained model (test null when the corpus has no test rows).</summary>
+    public static RunMetrics Evaluate(TrainingOutcome outcome, TrainingCorpus corpus)
+    {
+        ArgumentNullException.ThrowIfNull(outcome);
+        ArgumentNullException.ThrowIfNull(corpus);
+        var dev = CorpusEncoding.Encode(corpus.Split(DataSplit.Dev), outcome.Encoder, corpus.Labels)!;
+        var test = CorpusEncoding.Encode(corpus.Split(DataSplit.Test), outcome.Encoder, corpus.Labels);
+        return new RunMetrics(
+            ModelEvaluator.Evaluate(outcome.Model, dev, corpus.Labels, EvaluationBatch).Report,
+            test is null ? null : ModelEvaluator.Evaluate(outcome.Model, test, corpus.Labels, EvaluationBatch).Report);
     }
 
     /// <summary>The small random encoder: <see cref="BertConfig.Small"/> over the vocabulary, positions enough for <paramref name="maxLength"/>.</summary>
