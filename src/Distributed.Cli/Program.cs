@@ -16,5 +16,6 @@ root.Subcommands.Add(CaptionCommand.Create());
 root.Subcommands.Add(CancelCommand.Create());
 root.Subcommands.Add(StoreCommand.Create());
 root.Subcommands.Add(TrainCommand.Create());
-root.Subcommands.Add(NotAvailableCommand.Create("eval", "Evaluate a trained model", "issue #4"));
+root.Subcommands.Add(EvalCommand.Create());
+root.Subcommands.Add(PredictCommand.Create());
 return await root.Parse(args).InvokeAsync();

@@ -103,7 +103,7 @@ public static class CorpusStage
 
     public static async Task<TrainingCorpus?> RunAsync(
         CommandSummary summary, Reporter reporter, IConfiguration configuration, string dataset, string? storeLocation,
-        CorpusOptions options, CancellationToken ct)
+        CorpusOptions options, CancellationToken ct, bool standalone = true)
     {
         ArgumentNullException.ThrowIfNull(summary);
         ArgumentNullException.ThrowIfNull(reporter);
@@ -111,8 +111,12 @@ public static class CorpusStage
         await summary.RunStageAsync(Name, async () =>
         {
             var location = storeLocation ?? CaptionStage.DefaultStore(configuration);
-            summary.Set("dataset", Path.GetFullPath(dataset));
-            summary.Set("store", location);
+            if (standalone)
+            {
+                summary.Set("dataset", Path.GetFullPath(dataset));
+                summary.Set("store", location);
+            }
+
             summary.Set("describer_id", options.Describer.DescriberId);
             summary.Set("prompt_version", options.Describer.PromptVersion);
             var rows = await DatasetRows.ReadAsync(dataset, ct);
@@ -120,7 +124,7 @@ public static class CorpusStage
             corpus = await reporter.WithProgressAsync("corpus: join rows with descriptions", rows.Rows.Count,
                 progress => CorpusJoiner.JoinAsync(rows, store, options, progress, ct));
             var c = corpus.Counts;
-            summary.Set("rows", corpus.SplitCounts);
+            summary.Set(standalone ? "rows" : "corpus_rows", corpus.SplitCounts);
             summary.Set("missing", c.Missing);
             summary.Set("text_only", c.TextOnly);
             summary.Set("missing_policy", options.Missing.Name());

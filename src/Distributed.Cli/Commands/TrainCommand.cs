@@ -48,7 +48,7 @@ public static class TrainCommand
         command.SetAction((parse, ct) => CommandHost.RunAsync(parse, "train", async (configuration, reporter, summary) =>
         {
             var settings = Settings(parse, configuration);
-            var fields = DescriptionRenderer.ParseFields(parse.GetValue(Fields)!);
+            var fields = ParseFields(parse.GetValue(Fields)!);
             var labels = parse.GetValue(Labels) is { } l ? l.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries) : null;
             var options = CorpusOptionsCli.Build(parse, configuration, fields, labels);
             var run = parse.GetValue(Run) ?? RunFolder.NewRunId(TimeProvider.System);
@@ -87,6 +87,18 @@ public static class TrainCommand
         };
         settings.Validate();
         return settings;
+    }
+
+    public static DescriptionFieldSet ParseFields(string value)
+    {
+        try
+        {
+            return DescriptionRenderer.ParseFields(value);
+        }
+        catch (FormatException ex)
+        {
+            throw new ArgumentException($"--fields '{value}': {ex.Message}", ex);
+        }
     }
 
     public static EncoderChoice ParseEncoder(string value, string name = "--encoder") => value.Trim().ToLowerInvariant() switch

@@ -21,7 +21,7 @@ public sealed record TrainRequest(
 /// <summary>The "train", "evaluate" and "report" stages: train on the corpus, score dev and test, write the run folder.</summary>
 public static class TrainStages
 {
-    public static async Task RunAsync(CommandSummary summary, Reporter reporter, TrainingCorpus? corpus, TrainRequest request, CancellationToken ct)
+    public static async Task RunAsync(CommandSummary summary, Reporter reporter, TrainingCorpus? corpus, TrainRequest request, CancellationToken ct, string secondsField = "seconds")
     {
         ArgumentNullException.ThrowIfNull(summary);
         ArgumentNullException.ThrowIfNull(reporter);
@@ -87,7 +87,7 @@ public static class TrainStages
         finally
         {
             outcome?.Dispose();
-            summary.Set("seconds", Math.Round(clock.Elapsed.TotalSeconds, 3));
+            summary.Set(secondsField, Math.Round(clock.Elapsed.TotalSeconds, 3));
         }
     }
 }

@@ -13,12 +13,12 @@ public enum MissingDescriptionPolicy
 /// <summary>Parsing of <see cref="MissingDescriptionPolicy"/> from its command-line spelling.</summary>
 public static class MissingDescriptionPolicies
 {
-    /// <summary><c>skip</c> or <c>text-only</c> (case-insensitive); throws <see cref="FormatException"/> naming the value.</summary>
+    /// <summary><c>skip</c> or <c>text-only</c> (case-insensitive); throws <see cref="ArgumentException"/> naming the option and value.</summary>
     public static MissingDescriptionPolicy Parse(string value) => value?.Trim().ToUpperInvariant() switch
     {
         "SKIP" => MissingDescriptionPolicy.Skip,
         "TEXT-ONLY" or "TEXT_ONLY" or "TEXTONLY" => MissingDescriptionPolicy.TextOnly,
-        _ => throw new FormatException($"--missing '{value}': must be skip or text-only"),
+        _ => throw new ArgumentException($"--missing '{value}': must be skip or text-only"),
     };
 
     /// <summary>The command-line spelling: <c>skip</c> or <c>text-only</c>.</summary>

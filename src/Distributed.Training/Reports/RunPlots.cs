@@ -72,7 +72,7 @@ public static class RunPlots
         plot.YLabel("true");
         var heatmap = plot.Add.Heatmap(values);
         heatmap.Colormap = new ScottPlot.Colormaps.Blues();
-        heatmap.FlipVertically = true;
+        heatmap.FlipVertically = false;
         heatmap.Extent = new CoordinateRect(-0.5, n - 0.5, -0.5, n - 0.5);
         for (var truth = 0; truth < n; truth++)
         {
@@ -82,7 +82,7 @@ public static class RunPlots
                 var text = plot.Add.Text(count.ToString(CultureInfo.InvariantCulture), predicted, n - 1 - truth);
                 text.LabelAlignment = Alignment.MiddleCenter;
                 text.LabelFontSize = 16;
-                text.LabelFontColor = count > max / 2 ? Colors.White : Colors.Black;
+                text.LabelFontColor = count > max / 2 ? Colors.Black : Colors.White;
             }
         }
 
