@@ -36,15 +36,16 @@ public sealed class RunTrainerTests : IDisposable
     }
 
     [Fact]
-    public void TrainEvaluateReport_WritesMetricsCurvesAndPlots()
+    public void TrainEvaluateReport_WritesCheckpointsMetricsCurvesAndPlots()
     {
         var corpus = Corpus();
-        using var outcome = RunTrainer.Train(corpus, Tiny, DescriptionFieldSet.All);
-        var metrics = RunTrainer.Evaluate(outcome, corpus);
         var run = new RunFolder(_folder);
+        using var outcome = RunTrainer.Train(corpus, Tiny, DescriptionFieldSet.All, run.Checkpoints);
+        var metrics = RunTrainer.Evaluate(outcome, corpus);
 
         var plots = run.WriteReport(outcome, metrics);
 
+        Assert.Equal(outcome.Summary.Epochs.Count, Directory.GetDirectories(run.Checkpoints, "checkpoint-*").Length);
         Assert.Equal(4, metrics.Dev.Count);
         Assert.Equal(4, metrics.Test!.Count);
         Assert.All(plots, p => Assert.True(new FileInfo(p).Length > 1000, p));
