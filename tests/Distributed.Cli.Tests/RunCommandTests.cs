@@ -5,22 +5,27 @@ public sealed class RunCommandTests : IDisposable
     private readonly CliProcess _cli = new();
 
     [Fact]
-    public async Task Run_Json_BuiltStagesDoneAndUnbuiltStagesSayNotAvailable()
+    public async Task Run_Json_EveryStageDoneAndTheRunFolderWritten()
     {
-        var result = await _cli.RunAsync("run", "--json", "--data-root", "root", "--set", "Sample:Count=30");
+        var result = await _cli.RunAsync("run", "--json", "--data-root", "root", "--set", "Sample:Count=30", "--set", "Training:Encoder=small",
+            "--set", "Training:Epochs=1");
 
         Assert.True(result.ExitCode == 0, result.ToString());
         var summary = result.Summary;
         Assert.Equal("run", summary.GetProperty("command").GetString());
-        Assert.Equal("partial", summary.GetProperty("status").GetString());
-        foreach (var stage in new[] { "cluster", "sample_data", "caption", "store" })
+        Assert.Equal("ok", summary.GetProperty("status").GetString());
+        foreach (var stage in new[] { "cluster", "sample_data", "caption", "store", "corpus", "train", "evaluate", "report" })
         {
             Assert.Equal("done", result.StageStatus(stage));
         }
 
-        foreach (var stage in new[] { "train", "evaluate", "report" })
+        Assert.Equal(0, summary.GetProperty("missing").GetInt32());
+        Assert.Equal(1, summary.GetProperty("epochs_run").GetInt32());
+        var runFolder = summary.GetProperty("run_folder").GetString()!;
+        Assert.StartsWith(Path.Combine(_cli.WorkingFolder, "root", "runs"), runFolder, StringComparison.Ordinal);
+        foreach (var file in new[] { "model/model.safetensors", "provenance.json", "metrics.json", "curves.json", "training_curves.png", "confusion_matrix.png" })
         {
-            Assert.Equal("not_available", result.StageStatus(stage));
+            Assert.True(File.Exists(Path.Combine(runFolder, file)), file);
         }
 
         Assert.Equal(30, summary.GetProperty("described").GetInt64());
@@ -37,9 +42,9 @@ public sealed class RunCommandTests : IDisposable
     [Fact]
     public async Task Run_SecondTime_ReusesSampleDataAndMakesZeroDescriberCalls()
     {
-        await _cli.RunAsync("run", "--json", "--set", "Sample:Count=20");
+        await _cli.RunAsync("run", "--json", "--set", "Sample:Count=20", "--set", "Training:Encoder=small", "--set", "Training:Epochs=1");
 
-        var result = await _cli.RunAsync("run", "--json", "--set", "Sample:Count=20");
+        var result = await _cli.RunAsync("run", "--json", "--set", "Sample:Count=20", "--set", "Training:Encoder=small", "--set", "Training:Epochs=1");
 
         Assert.True(result.ExitCode == 0, result.ToString());
         Assert.False(result.Summary.GetProperty("dataset").GetProperty("generated").GetBoolean());
@@ -68,12 +73,12 @@ public sealed class RunCommandTests : IDisposable
     }
 
     [Fact]
-    public async Task Train_NotBuiltYet_SaysSoAndExitsOne()
+    public async Task Run_BadTrainingSetting_FailsNamingKey()
     {
-        var result = await _cli.RunAsync("train", "--json");
+        var result = await _cli.RunAsync("run", "--json", "--set", "Training:Encoder=bert-large");
 
         Assert.Equal(1, result.ExitCode);
-        Assert.Equal("not_available", result.StageStatus("train"));
+        Assert.Contains("Training:Encoder = 'bert-large': must be minilm or small", result.Summary.GetProperty("error").GetString(), StringComparison.Ordinal);
     }
 
     public void Dispose() => _cli.Dispose();

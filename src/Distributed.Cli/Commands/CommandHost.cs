@@ -20,7 +20,7 @@ public static class CommandHost
             await body(CliConfiguration.Build(parse), reporter, summary);
         }
         catch (Exception ex) when (ex is OptionsValidationException or InvalidOperationException
-                                       or ArgumentException or FileNotFoundException)
+                                       or ArgumentException or FileNotFoundException or FormatException)
         {
             summary.Fail($"configuration error: {ex.Message}");
         }

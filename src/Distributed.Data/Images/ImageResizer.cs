@@ -31,7 +31,7 @@ internal static class ImageResizer
             return bitmap;
         }
 
-        return bitmap.Resize(bitmap.Info.WithSize(target.Width, target.Height), SKFilterQuality.High)
+        return bitmap.Resize(bitmap.Info.WithSize(target.Width, target.Height), new SKSamplingOptions(SKCubicResampler.Mitchell))
             ?? throw new InvalidOperationException($"Resizing a {bitmap.Width}x{bitmap.Height} bitmap failed.");
     }
 }

@@ -34,9 +34,13 @@ public sealed class EmbeddedDescriber : IDescriber, IDisposable
         TesseractLibrary.EnsureAvailable();
         _engines = new TesseractEnginePool(
             options.MaxConcurrency, () => TesseractEngine.Create(options.Language, options.DataPath, options.PageSegMode));
-        Identity = new DescriberIdentity(
-            Id, Id, EmbeddedFieldRules.PromptVersionFor(options), UsesPostText: true, MaxImageSide);
+        Identity = IdentityFor(options);
     }
+
+    /// <summary>The identity a describer with <paramref name="options"/> has, without building one (no Tesseract needed).</summary>
+    public static DescriberIdentity IdentityFor(EmbeddedDescriberOptions options) =>
+        new(Id, Id, EmbeddedFieldRules.PromptVersionFor(options ?? throw new ArgumentNullException(nameof(options))),
+            UsesPostText: true, MaxImageSide);
 
     /// <summary>Id and model <c>embedded-ocr-cues/1</c>, prompt version from <see cref="EmbeddedFieldRules"/>, post text used, 1024 px.</summary>
     public DescriberIdentity Identity { get; }

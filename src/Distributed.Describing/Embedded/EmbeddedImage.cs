@@ -40,9 +40,10 @@ internal static class EmbeddedImage
         var height = Math.Max(1, (int)Math.Round(source.Height * scale));
         var target = new SKBitmap(new SKImageInfo(width, height, SKColorType.Rgba8888, SKAlphaType.Premul));
         using var canvas = new SKCanvas(target);
-        using var paint = new SKPaint { FilterQuality = SKFilterQuality.High, IsAntialias = true };
+        using var paint = new SKPaint { IsAntialias = true };
+        using var image = SKImage.FromBitmap(source);
         canvas.Clear(SKColors.White);
-        canvas.DrawBitmap(source, new SKRect(0, 0, width, height), paint);
+        canvas.DrawImage(image, new SKRect(0, 0, width, height), new SKSamplingOptions(SKCubicResampler.Mitchell), paint);
         canvas.Flush();
         failure = null;
         return target;

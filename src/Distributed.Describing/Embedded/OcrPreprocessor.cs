@@ -28,7 +28,7 @@ internal static class OcrPreprocessor
         }
 
         var info = new SKImageInfo(bitmap.Width * 2, bitmap.Height * 2, SKColorType.Rgba8888, SKAlphaType.Premul);
-        using var scaled = bitmap.Resize(info, SKFilterQuality.High)
+        using var scaled = bitmap.Resize(info, new SKSamplingOptions(SKCubicResampler.Mitchell))
             ?? throw new InvalidOperationException("SkiaSharp could not resize the image for OCR.");
         return Gray(scaled);
     }

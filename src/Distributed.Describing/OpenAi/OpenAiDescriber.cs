@@ -39,7 +39,15 @@ public sealed class OpenAiDescriber : IDescriber
         _prompt = prompt;
         _logger = (ILogger?)logger ?? NullLogger.Instance;
         _client = new ChatCompletionClient(httpClient, options, _logger);
-        Identity = new DescriberIdentity(options.DescriberId, options.Model, prompt.Version, prompt.UsesPostText, options.MaxImageSide);
+        Identity = IdentityFor(options, prompt);
+    }
+
+    /// <summary>The identity a describer with these options and prompt has, without building one.</summary>
+    public static DescriberIdentity IdentityFor(OpenAiDescriberOptions options, IDescriptionPrompt prompt)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        ArgumentNullException.ThrowIfNull(prompt);
+        return new DescriberIdentity(options.DescriberId, options.Model, prompt.Version, prompt.UsesPostText, options.MaxImageSide);
     }
 
     public DescriberIdentity Identity { get; }

@@ -48,10 +48,11 @@ internal static class TestImages
         bitmap.Erase(background);
         using var typeface = SKTypeface.FromFile(FontPath)
             ?? throw new InvalidOperationException($"Font not found: {FontPath} (run tools/setup.sh).");
-        using var paint = new SKPaint { Color = ink, IsAntialias = true, Typeface = typeface, TextSize = fontSize };
+        using var paint = new SKPaint { Color = ink, IsAntialias = true };
+        using var font = new SKFont(typeface, fontSize);
         using var canvas = new SKCanvas(bitmap);
-        var textWidth = paint.MeasureText(text);
-        canvas.DrawText(text, (width - textWidth) / 2, (height + paint.FontMetrics.CapHeight) / 2, paint);
+        var textWidth = font.MeasureText(text);
+        canvas.DrawText(text, (width - textWidth) / 2, (height + font.Metrics.CapHeight) / 2, SKTextAlign.Left, font, paint);
         return bitmap;
     }
 
