@@ -49,7 +49,7 @@ internal static class ResNet18Preprocessing
 
         var sized = square.Width == Side
             ? square
-            : square.Resize(new SKImageInfo(Side, Side, SKColorType.Rgba8888, SKAlphaType.Premul), SKFilterQuality.High)
+            : square.Resize(new SKImageInfo(Side, Side, SKColorType.Rgba8888, SKAlphaType.Premul), new SKSamplingOptions(SKCubicResampler.Mitchell))
                 ?? throw new InvalidOperationException($"Resizing a {square.Width}x{square.Height} crop to {Side}x{Side} failed.");
         try
         {
