@@ -69,6 +69,9 @@ public sealed class CrossAttentionFusionClassifier : AffectModel
     }
 
     /// <inheritdoc/>
+    public override BertModel Encoder => _encoder;
+
+    /// <inheritdoc/>
     public override ClassifierOutput ForwardBatch(TrainingBatch batch)
     {
         ArgumentNullException.ThrowIfNull(batch);

@@ -59,6 +59,9 @@ public sealed class LateFusionClassifier : AffectModel
     }
 
     /// <inheritdoc/>
+    public override BertModel Encoder => _encoder;
+
+    /// <inheritdoc/>
     public override ClassifierOutput ForwardBatch(TrainingBatch batch)
     {
         using var scope = NewDisposeScope();

@@ -57,6 +57,9 @@ public sealed class AffectClassifier : AffectModel
     }
 
     /// <inheritdoc/>
+    public override BertModel Encoder => _encoder;
+
+    /// <inheritdoc/>
     public override ClassifierOutput ForwardBatch(TrainingBatch batch)
     {
         ArgumentNullException.ThrowIfNull(batch);

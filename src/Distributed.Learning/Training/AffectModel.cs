@@ -10,22 +10,24 @@ namespace Distributed.Learning.Training;
 /// </summary>
 public abstract class AffectModel : nn.Module
 {
-    /// <summary>Registers the module under <paramref name="name"/>; subclasses call <c>RegisterComponents()</c> last.</summary>
+    /// <summary>Checks <paramref name="encoder"/> and <paramref name="options"/>; subclasses keep the encoder in a <c>bert</c> field and call <c>RegisterComponents()</c> last.</summary>
     protected AffectModel(string name, BertModel encoder, AffectModelOptions options)
         : base(name)
     {
         ArgumentNullException.ThrowIfNull(encoder);
         ArgumentNullException.ThrowIfNull(options);
         options.Validate();
-        Encoder = encoder;
         Options = options;
     }
 
     /// <summary>The options this model was built with.</summary>
     public AffectModelOptions Options { get; }
 
-    /// <summary>The text encoder (owned by this module).</summary>
-    public BertModel Encoder { get; }
+    /// <summary>
+    /// The text encoder (owned by this module). Abstract so that the subclass's registered <c>bert</c> field is the
+    /// only reference TorchSharp's <c>RegisterComponents</c> sees (a base-class field would register it twice).
+    /// </summary>
+    public abstract BertModel Encoder { get; }
 
     /// <summary>Runs the model on <paramref name="batch"/> (its labels are not read); tensors land in the caller's scope.</summary>
     public abstract ClassifierOutput ForwardBatch(TrainingBatch batch);

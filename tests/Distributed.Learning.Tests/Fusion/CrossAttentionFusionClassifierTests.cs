@@ -32,6 +32,8 @@ public sealed class CrossAttentionFusionClassifierTests
         Assert.Contains("cross_attention.in_proj_weight", keys);
         Assert.Contains("cross_attention_layer_norm.weight", keys);
         Assert.Contains("classifier.weight", keys);
+        Assert.All(keys, key => Assert.Matches(
+            "^(bert\\.|image_projection\\.|region_position_embeddings$|no_image_embedding$|cross_attention\\.|cross_attention_layer_norm\\.|pooler\\.|classifier\\.)", key));
     }
 
     [Fact]

@@ -33,6 +33,7 @@ public sealed class LateFusionClassifierTests
         Assert.Contains("no_image_embedding", keys);
         Assert.Contains("fusion_dense.weight", keys);
         Assert.Contains("classifier.bias", keys);
+        Assert.All(keys, key => Assert.Matches("^(bert\\.|pooler\\.|image_projection\\.|no_image_embedding$|fusion_dense\\.|classifier\\.)", key));
     }
 
     [Fact]

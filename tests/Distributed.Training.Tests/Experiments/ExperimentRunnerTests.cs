@@ -8,13 +8,24 @@ public sealed class ExperimentRunnerTests(Xunit.Abstractions.ITestOutputHelper o
     [Fact]
     public void Run_TinySyntheticData_ReportsAllVariantsAlignmentAndJson()
     {
-        Distributed.Learning.TorchRuntime.SetThreads(1);
         var rows = SyntheticExperiment.Rows();
         var progress = new List<ExperimentProgress>();
         var runner = new ExperimentRunner(SyntheticExperiment.Options());
 
+        // One libtorch thread: on a shared 2-core machine the default pool oversubscribes and is many times slower.
+        var threads = TorchSharp.torch.get_num_threads();
+        TorchSharp.torch.set_num_threads(1);
         var clock = System.Diagnostics.Stopwatch.StartNew();
-        var result = runner.Run(rows, SyntheticExperiment.Labels, new SyncProgress(progress.Add));
+        ExperimentResult result;
+        try
+        {
+            result = runner.Run(rows, SyntheticExperiment.Labels, new SyncProgress(progress.Add));
+        }
+        finally
+        {
+            TorchSharp.torch.set_num_threads(threads);
+        }
+
         output.WriteLine($"7 runs in {clock.ElapsedMilliseconds} ms");
 
         Assert.Equal(["a", "b", "c", "d", "e", "f", "g"], result.Results.Select(r => r.Variant));
