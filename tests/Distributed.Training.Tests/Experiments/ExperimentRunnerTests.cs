@@ -124,6 +124,33 @@ public sealed class ExperimentRunnerTests(Xunit.Abstractions.ITestOutputHelper o
     }
 
     [Fact]
+    public void Run_MethodWithoutAnyDescription_ThrowsNamingVariant()
+    {
+        var rows = SyntheticExperiment.Rows().Select(r => r with { Description = null }).ToList();
+        var error = Assert.Throws<ArgumentException>(() => Runner("d").Run(rows, SyntheticExperiment.Labels));
+        Assert.Contains("Variant (d)", error.Message, StringComparison.Ordinal);
+        Assert.Contains("image descriptions", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Run_ShuffleWithOneDescribedRowInSplit_ThrowsNamingTheSplit()
+    {
+        var rows = SyntheticExperiment.Rows();
+        var firstDev = rows.First(r => r.Split == ExperimentSplit.Dev && r.HasDescription);
+        rows = [.. rows.Select(r => r.Split == ExperimentSplit.Dev && r.Id != firstDev.Id ? r with { Description = null } : r)];
+        var error = Assert.Throws<ArgumentException>(() => Runner("g").Run(rows, SyntheticExperiment.Labels));
+        Assert.Contains("the dev split has only one row with a description", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Constructor_UnknownVariantOrNoSeeds_Throws()
+    {
+        var unknown = Assert.Throws<ArgumentException>(() => new ExperimentRunner(SyntheticExperiment.Options() with { Variants = ["z"] }));
+        Assert.Contains("Unknown experiment variant 'z'", unknown.Message, StringComparison.Ordinal);
+        Assert.Throws<ArgumentException>(() => new ExperimentRunner(SyntheticExperiment.Options() with { Seeds = [] }));
+    }
+
+    [Fact]
     public void SampleStd_TwoValues_UsesNMinusOne_OneValue_IsZero()
     {
         Assert.Equal(Math.Sqrt(2), ExperimentRunner.SampleStd([1.0, 3.0]), 12);
