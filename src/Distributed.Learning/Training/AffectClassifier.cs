@@ -1,6 +1,5 @@
 using Distributed.Learning.Encoder;
 using Distributed.Learning.Objectives;
-using TorchSharp.Utils;
 using TorchSharp.Modules;
 using static TorchSharp.torch;
 
@@ -8,22 +7,22 @@ namespace Distributed.Learning.Training;
 
 /// <summary>
 /// The text-centric affect classifier: BERT encoder → pooler → dropout → linear head to C classes.
-/// forward(input_ids, attention_mask, token_type_ids, each [B,T] int64) → logits [B,C].
+/// forward(input_ids, attention_mask, token_type_ids, each [B,T] int64) → logits [B,C]; image inputs are ignored.
 /// State-dict keys: <c>bert.*</c> (Hugging Face names), <c>pooler.*</c>, <c>classifier.weight/bias</c>.
 /// The head is initialised as Hugging Face does (normal(0, initializer_range), zero bias). Created in training mode.
 /// </summary>
-public sealed class AffectClassifier : nn.Module<Tensor, Tensor, Tensor, Tensor>
+public sealed class AffectClassifier : AffectModel
 {
-    [ComponentName(Name = "bert")]
+    [TorchSharp.Utils.ComponentName(Name = "bert")]
     private readonly BertModel _encoder;
 
-    [ComponentName(Name = "pooler")]
+    [TorchSharp.Utils.ComponentName(Name = "pooler")]
     private readonly nn.Module<Tensor, Tensor, Tensor> _pooler;
 
-    [ComponentName(Name = "dropout")]
+    [TorchSharp.Utils.ComponentName(Name = "dropout")]
     private readonly Dropout _dropout;
 
-    [ComponentName(Name = "classifier")]
+    [TorchSharp.Utils.ComponentName(Name = "classifier")]
     private readonly Linear _classifier;
 
     /// <summary>Creates a classifier around a randomly initialised encoder for <paramref name="config"/>.</summary>
@@ -34,12 +33,8 @@ public sealed class AffectClassifier : nn.Module<Tensor, Tensor, Tensor, Tensor>
 
     /// <summary>Creates a classifier around <paramref name="encoder"/> (e.g. MiniLM weights), which it then owns.</summary>
     public AffectClassifier(BertModel encoder, AffectModelOptions options)
-        : base(nameof(AffectClassifier))
+        : base(nameof(AffectClassifier), encoder, options)
     {
-        ArgumentNullException.ThrowIfNull(encoder);
-        ArgumentNullException.ThrowIfNull(options);
-        options.Validate();
-        Options = options;
         var hidden = encoder.Config.HiddenSize;
         _encoder = encoder;
         _pooler = Poolers.Create(options.Pooling, hidden, new TokenSelectionOptions(options.TopK, options.Scorer));
@@ -54,17 +49,21 @@ public sealed class AffectClassifier : nn.Module<Tensor, Tensor, Tensor, Tensor>
         RegisterComponents();
     }
 
-    /// <summary>The options this classifier was built with.</summary>
-    public AffectModelOptions Options { get; }
-
-    /// <summary>The encoder (owned by this module).</summary>
-    public BertModel Encoder => _encoder;
-
-    /// <inheritdoc/>
-    public override Tensor forward(Tensor inputIds, Tensor attentionMask, Tensor tokenTypeIds)
+    /// <summary>Logits [B,C] for token tensors [B,T].</summary>
+    public Tensor forward(Tensor inputIds, Tensor attentionMask, Tensor tokenTypeIds)
     {
         using var scope = NewDisposeScope();
         return ForwardWithPooled(inputIds, attentionMask, tokenTypeIds).Logits.MoveToOuterDisposeScope();
+    }
+
+    /// <inheritdoc/>
+    public override BertModel Encoder => _encoder;
+
+    /// <inheritdoc/>
+    public override ClassifierOutput ForwardBatch(TrainingBatch batch)
+    {
+        ArgumentNullException.ThrowIfNull(batch);
+        return ForwardWithPooled(batch.InputIds, batch.AttentionMask, batch.TokenTypeIds);
     }
 
     /// <summary>Runs the model and returns logits [B,C] together with the pooled features [B,H] (before dropout).</summary>

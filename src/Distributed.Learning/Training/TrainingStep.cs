@@ -13,7 +13,7 @@ namespace Distributed.Learning.Training;
 /// </summary>
 public sealed class TrainingStep : IDisposable
 {
-    private readonly AffectClassifier _model;
+    private readonly AffectModel _model;
     private readonly AffectObjective _objective;
     private readonly TrainingStepOptions _options;
     private readonly Parameter[] _parameters;
@@ -23,7 +23,7 @@ public sealed class TrainingStep : IDisposable
     internal AdamW Optimizer => _optimizer;
 
     /// <summary>Creates the step and its AdamW optimizer over all of <paramref name="model"/>'s parameters.</summary>
-    public TrainingStep(AffectClassifier model, AffectObjective objective, TrainingStepOptions options)
+    public TrainingStep(AffectModel model, AffectObjective objective, TrainingStepOptions options)
     {
         ArgumentNullException.ThrowIfNull(model);
         ArgumentNullException.ThrowIfNull(objective);
@@ -56,7 +56,7 @@ public sealed class TrainingStep : IDisposable
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(normaliser);
         _model.train();
         using var scope = NewDisposeScope();
-        var output = _model.ForwardWithPooled(batch.InputIds, batch.AttentionMask, batch.TokenTypeIds);
+        var output = _model.ForwardBatch(batch);
         var others = exchangePooled?.Invoke(output.Pooled.detach());
         var loss = _objective.Compute(output.Logits, batch.Labels, output.Pooled, others, normaliser);
         loss.Total.backward();

@@ -48,6 +48,7 @@ public sealed class AffectClassifierTests
         Assert.Contains("classifier.weight", keys);
         Assert.Contains("classifier.bias", keys);
         Assert.Contains(keys, key => key.StartsWith("pooler.", StringComparison.Ordinal));
+        Assert.All(keys, key => Assert.Matches("^(bert|pooler|classifier)\\.", key));
     }
 
     [Fact]

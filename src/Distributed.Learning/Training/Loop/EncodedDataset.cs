@@ -32,6 +32,9 @@ public sealed class EncodedDataset
             {
                 throw new ArgumentException($"Row {i} has negative label {row.Label}.", nameof(rows));
             }
+
+            RequireLength(row.ImageFeatures, ImageInputs.FeatureSize, i, "image features", nameof(rows));
+            RequireLength(row.ImageRegions, ImageInputs.RegionsLength, i, "image region features", nameof(rows));
         }
 
         _rows = [.. rows];
@@ -79,6 +82,45 @@ public sealed class EncodedDataset
         }
 
         long[] shape = [indices.Count, length];
-        return new TrainingBatch(tensor(ids, shape), tensor(mask, shape), tensor(types, shape), tensor(labels));
+        var (features, hasFeatures) = Stack(indices, r => r.ImageFeatures, [ImageInputs.FeatureSize]);
+        var (regions, hasRegions) = Stack(indices, r => r.ImageRegions, [ImageInputs.RegionCount, ImageInputs.FeatureSize]);
+        return new TrainingBatch(tensor(ids, shape), tensor(mask, shape), tensor(types, shape), tensor(labels),
+            features, regions, hasFeatures, hasRegions);
+    }
+
+    /// <summary>
+    /// The selected rows' image input as [B, ..rowShape] float32 (zeros for rows without it) with a [B] presence mask,
+    /// or two nulls when no selected row has it.
+    /// </summary>
+    private (Tensor? Values, Tensor? Present) Stack(
+        IReadOnlyList<int> indices, Func<EncodedExample, float[]?> select, long[] rowShape)
+    {
+        if (!indices.Any(i => select(_rows[i]) is not null))
+        {
+            return (null, null);
+        }
+
+        var width = (int)rowShape.Aggregate(1L, (a, b) => a * b);
+        var values = new float[indices.Count * width];
+        var present = new float[indices.Count];
+        for (var i = 0; i < indices.Count; i++)
+        {
+            if (select(_rows[indices[i]]) is { } row)
+            {
+                row.CopyTo(values, i * width);
+                present[i] = 1;
+            }
+        }
+
+        return (tensor(values, [indices.Count, .. rowShape]), tensor(present));
+    }
+
+    private static void RequireLength(float[]? values, int expected, int row, string what, string paramName)
+    {
+        if (values is not null && values.Length != expected)
+        {
+            throw new ArgumentException(
+                $"Row {row} has {values.Length} {what}; expected {expected} (or none for a text-only row).", paramName);
+        }
     }
 }

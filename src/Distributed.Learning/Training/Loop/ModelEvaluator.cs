@@ -6,7 +6,7 @@ namespace Distributed.Learning.Training;
 /// <summary>Predicted label indices (row order) and their scores.</summary>
 public sealed record EvaluationResult(IReadOnlyList<int> Predictions, ClassificationReport Report);
 
-/// <summary>Batched evaluation of an <see cref="AffectClassifier"/> in eval mode under no_grad.</summary>
+/// <summary>Batched evaluation of an <see cref="AffectModel"/> in eval mode under no_grad.</summary>
 public static class ModelEvaluator
 {
     /// <summary>
@@ -14,7 +14,7 @@ public static class ModelEvaluator
     /// (default 64) and scores them against <paramref name="labels"/>. Leaves the model in eval mode.
     /// </summary>
     public static EvaluationResult Evaluate(
-        AffectClassifier model, EncodedDataset data, IReadOnlyList<string> labels, int batchSize = 64)
+        AffectModel model, EncodedDataset data, IReadOnlyList<string> labels, int batchSize = 64)
     {
         ArgumentNullException.ThrowIfNull(model);
         ArgumentNullException.ThrowIfNull(data);
@@ -30,7 +30,7 @@ public static class ModelEvaluator
                 using var scope = NewDisposeScope();
                 var indices = Enumerable.Range(start, Math.Min(batchSize, data.Count - start)).ToArray();
                 var batch = data.Batch(indices);
-                var logits = model.forward(batch.InputIds, batch.AttentionMask, batch.TokenTypeIds);
+                var logits = model.ForwardBatch(batch).Logits;
                 predictions.AddRange(logits.argmax(1).data<long>().Select(p => (int)p));
             }
         }

@@ -6,7 +6,7 @@ namespace Distributed.Learning.Training;
 public static class ModelState
 {
     /// <summary>Detached CPU copies of every state-dict tensor; the caller disposes them.</summary>
-    public static Dictionary<string, Tensor> Snapshot(AffectClassifier model)
+    public static Dictionary<string, Tensor> Snapshot(AffectModel model)
     {
         ArgumentNullException.ThrowIfNull(model);
         using var noGrad = no_grad();
@@ -17,10 +17,10 @@ public static class ModelState
     /// Copies <paramref name="weights"/> into the model. Throws <see cref="InvalidDataException"/> before copying
     /// anything when a key is missing or unknown, or a shape differs (naming the tensor and both shapes).
     /// </summary>
-    public static void LoadInto(AffectClassifier model, IReadOnlyDictionary<string, Tensor> weights) => StateDicts.LoadStrict(model, weights);
+    public static void LoadInto(AffectModel model, IReadOnlyDictionary<string, Tensor> weights) => StateDicts.LoadStrict(model, weights);
 
     /// <summary>Replaces <paramref name="snapshot"/>'s tensors with copies of the model's, disposing the old ones.</summary>
-    public static void Replace(Dictionary<string, Tensor> snapshot, AffectClassifier model)
+    public static void Replace(Dictionary<string, Tensor> snapshot, AffectModel model)
     {
         ArgumentNullException.ThrowIfNull(snapshot);
         var fresh = Snapshot(model);

@@ -10,13 +10,13 @@ namespace Distributed.Learning.Training;
 /// </summary>
 public sealed class Trainer
 {
-    private readonly AffectClassifier _model;
+    private readonly AffectModel _model;
     private readonly TrainingStep _trainingStep;
     private readonly IReadOnlyList<string> _labels;
     private readonly TrainerOptions _options;
 
     /// <summary>Creates a loop over <paramref name="model"/> stepped by <paramref name="trainingStep"/>; <paramref name="labels"/> name the classes.</summary>
-    public Trainer(AffectClassifier model, TrainingStep trainingStep, IReadOnlyList<string> labels, TrainerOptions options)
+    public Trainer(AffectModel model, TrainingStep trainingStep, IReadOnlyList<string> labels, TrainerOptions options)
     {
         ArgumentNullException.ThrowIfNull(model);
         ArgumentNullException.ThrowIfNull(trainingStep);

@@ -21,7 +21,7 @@ public static class TrainingCheckpoint
     private static readonly JsonSerializerOptions JsonOptions = new() { WriteIndented = true };
 
     /// <summary>Writes a checkpoint under <paramref name="folder"/> and returns its path (an existing one of the same step is replaced).</summary>
-    public static string Save(string folder, AffectClassifier model, TrainingStep trainingStep, TrainerState state)
+    public static string Save(string folder, AffectModel model, TrainingStep trainingStep, TrainerState state)
     {
         ArgumentException.ThrowIfNullOrEmpty(folder);
         ArgumentNullException.ThrowIfNull(model);
@@ -69,7 +69,7 @@ public static class TrainingCheckpoint
     /// Restores model weights (checked: key and shape mismatches throw <see cref="InvalidDataException"/> naming the
     /// tensor and both shapes), optimizer state, the schedule step and libtorch's RNG; returns the loop state.
     /// </summary>
-    public static TrainerState Load(string checkpoint, AffectClassifier model, TrainingStep trainingStep)
+    public static TrainerState Load(string checkpoint, AffectModel model, TrainingStep trainingStep)
     {
         ArgumentException.ThrowIfNullOrEmpty(checkpoint);
         ArgumentNullException.ThrowIfNull(model);

@@ -37,6 +37,53 @@ public sealed class EncodedDatasetTests
         Assert.Contains("Row 1 has label 2", error.Message, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void Constructor_ImageFeaturesOfWrongLength_ThrowsNamingTheRow()
+    {
+        EncodedExample[] rows = [Row(4, 0), Row(4, 1) with { ImageFeatures = new float[511] }];
+        var error = Assert.Throws<ArgumentException>(() => new EncodedDataset(rows, 4));
+        Assert.Contains("Row 1 has 511 image features", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Constructor_ImageRegionsOfWrongLength_ThrowsNamingTheRow()
+    {
+        EncodedExample[] rows = [Row(4, 0) with { ImageRegions = new float[512] }];
+        var error = Assert.Throws<ArgumentException>(() => new EncodedDataset(rows, 4));
+        Assert.Contains("Row 0 has 512 image region features", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Batch_MixedImageRows_StacksFeaturesZeroFillsMissingAndMarksPresence()
+    {
+        using var scope = TorchSharp.torch.NewDisposeScope();
+        var features = Enumerable.Range(0, ImageInputs.FeatureSize).Select(i => (float)i).ToArray();
+        var regions = Enumerable.Range(0, ImageInputs.RegionsLength).Select(i => i * 0.5f).ToArray();
+        EncodedExample[] rows = [Row(4, 0), Row(4, 1) with { ImageFeatures = features, ImageRegions = regions }];
+        var data = new EncodedDataset(rows, 4);
+
+        var batch = data.Batch([1, 0]);
+
+        Assert.Equal([2L, ImageInputs.FeatureSize], batch.ImageFeatures!.shape);
+        Assert.Equal([2L, ImageInputs.RegionCount, ImageInputs.FeatureSize], batch.ImageRegions!.shape);
+        Assert.Equal([1f, 0f], batch.HasImageFeatures!.data<float>().ToArray());
+        Assert.Equal([1f, 0f], batch.HasImageRegions!.data<float>().ToArray());
+        Assert.Equal(features, batch.ImageFeatures[0].data<float>().ToArray());
+        Assert.Equal(regions, batch.ImageRegions[0].reshape(-1).data<float>().ToArray());
+        Assert.All(batch.ImageFeatures[1].data<float>().ToArray(), v => Assert.Equal(0f, v));
+    }
+
+    [Fact]
+    public void Batch_NoImageRows_LeavesImageTensorsNull()
+    {
+        using var scope = TorchSharp.torch.NewDisposeScope();
+        var batch = new EncodedDataset([Row(4, 0), Row(4, 1)], 4).Batch([0, 1]);
+
+        Assert.Null(batch.ImageFeatures);
+        Assert.Null(batch.ImageRegions);
+        Assert.Null(batch.HasImageFeatures);
+    }
+
     private static EncodedExample Row(int length, int label) =>
         new([.. Enumerable.Repeat(7L, length)], [.. Enumerable.Repeat(1L, length)], new long[length], label);
 }
