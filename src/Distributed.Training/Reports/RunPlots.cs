@@ -80,7 +80,7 @@ public static class RunPlots
             {
                 var count = report.ConfusionMatrix[truth][predicted];
                 var text = plot.Add.Text(count.ToString(CultureInfo.InvariantCulture), predicted, n - 1 - truth);
-                text.LabelAlignment = Alignment.MiddleCenter;
+                text.LabelAlignment = ScottPlot.Alignment.MiddleCenter;
                 text.LabelFontSize = 16;
                 text.LabelFontColor = count > max / 2 ? Colors.Black : Colors.White;
             }
