@@ -18,4 +18,5 @@ root.Subcommands.Add(StoreCommand.Create());
 root.Subcommands.Add(TrainCommand.Create());
 root.Subcommands.Add(EvalCommand.Create());
 root.Subcommands.Add(PredictCommand.Create());
+root.Subcommands.Add(ExperimentCommand.Create());
 return await root.Parse(args).InvokeAsync();
