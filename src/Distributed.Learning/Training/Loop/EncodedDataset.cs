@@ -6,6 +6,7 @@ namespace Distributed.Learning.Training;
 public sealed class EncodedDataset
 {
     private readonly EncodedExample[] _rows;
+    private readonly int[] _usedLengths;
 
     /// <summary>Checks every row; throws <see cref="ArgumentException"/> naming the first bad row.</summary>
     public EncodedDataset(IReadOnlyList<EncodedExample> rows, int sequenceLength)
@@ -38,6 +39,7 @@ public sealed class EncodedDataset
         }
 
         _rows = [.. rows];
+        _usedLengths = [.. _rows.Select(r => Array.FindLastIndex(r.AttentionMask, m => m != 0) + 1)];
         SequenceLength = sequenceLength;
     }
 
@@ -63,11 +65,20 @@ public sealed class EncodedDataset
         }
     }
 
-    /// <summary>The rows at <paramref name="indices"/> as tensors in the caller's dispose scope.</summary>
+    /// <summary>
+    /// The rows at <paramref name="indices"/> as tensors in the caller's dispose scope, trimmed to the longest real row
+    /// of the batch (dynamic padding): padding is masked in attention and pooling, so the result equals that of the
+    /// full-length batch up to float rounding, at a fraction of the cost for short rows.
+    /// </summary>
     public TrainingBatch Batch(IReadOnlyList<int> indices)
     {
         ArgumentNullException.ThrowIfNull(indices);
-        var length = SequenceLength;
+        var length = 1;
+        foreach (var index in indices)
+        {
+            length = Math.Max(length, _usedLengths[index]);
+        }
+
         var ids = new long[indices.Count * length];
         var mask = new long[ids.Length];
         var types = new long[ids.Length];
@@ -75,9 +86,9 @@ public sealed class EncodedDataset
         for (var i = 0; i < indices.Count; i++)
         {
             var row = _rows[indices[i]];
-            row.InputIds.CopyTo(ids, i * length);
-            row.AttentionMask.CopyTo(mask, i * length);
-            row.TokenTypeIds.CopyTo(types, i * length);
+            row.InputIds.AsSpan(0, length).CopyTo(ids.AsSpan(i * length));
+            row.AttentionMask.AsSpan(0, length).CopyTo(mask.AsSpan(i * length));
+            row.TokenTypeIds.AsSpan(0, length).CopyTo(types.AsSpan(i * length));
             labels[i] = row.Label;
         }
 

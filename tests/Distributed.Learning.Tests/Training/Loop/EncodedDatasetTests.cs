@@ -27,6 +27,37 @@ public sealed class EncodedDatasetTests
     }
 
     [Fact]
+    public void Batch_ShortRows_TrimmedToLongestRealRowWithTheSameLogitsAsFullLength()
+    {
+        TrainingSeed.Apply(3);
+        using var model = SyntheticAffect.Model(dropout: 0);
+        model.eval();
+        using var scope = TorchSharp.torch.NewDisposeScope();
+        var full = SyntheticAffect.Batch(new Random(5), batchSize: 4, length: 16);
+        var ids = full.InputIds.data<long>().ToArray();
+        var mask = full.AttentionMask.data<long>().ToArray();
+        var rows = Enumerable.Range(0, 4)
+            .Select(r => new EncodedExample(ids[(r * 16)..((r + 1) * 16)], mask[(r * 16)..((r + 1) * 16)], new long[16], 0))
+            .Select(r => r with { AttentionMask = [.. r.AttentionMask.Select((m, t) => t < 9 ? m : 0)], InputIds = [.. r.InputIds.Select((id, t) => t < 9 ? id : 0)] })
+            .ToArray();
+        var data = new EncodedDataset(rows, 16);
+
+        var trimmed = data.Batch([0, 1, 2, 3]);
+        var padded = new TrainingBatch(
+            TorchSharp.torch.tensor(rows.SelectMany(r => r.InputIds).ToArray(), [4, 16]),
+            TorchSharp.torch.tensor(rows.SelectMany(r => r.AttentionMask).ToArray(), [4, 16]),
+            TorchSharp.torch.zeros([4, 16], TorchSharp.torch.int64),
+            TorchSharp.torch.zeros([4], TorchSharp.torch.int64));
+
+        Assert.Equal([4L, 9L], trimmed.InputIds.shape);
+        using (TorchSharp.torch.no_grad())
+        {
+            var difference = (model.ForwardBatch(trimmed).Logits - model.ForwardBatch(padded).Logits).abs().max().item<float>();
+            Assert.True(difference < 1e-5f, $"max |logit difference| {difference}");
+        }
+    }
+
+    [Fact]
     public void Evaluate_LabelOutsideLabelSet_ThrowsNamingRowAndLabel()
     {
         TrainingSeed.Apply(1);
