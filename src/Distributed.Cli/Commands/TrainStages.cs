@@ -48,6 +48,14 @@ public static class TrainStages
                             $"train: epoch {p.Epoch + 1}/{settings.Epochs}, loss {p.Loss.Total:0.0000}"));
                     }), ct));
                 var s = outcome.Summary;
+                var truncated = CorpusEncoding.Truncation(c.Rows, outcome.Encoder);
+                summary.Set("truncated", truncated);
+                if (truncated.Descriptions + truncated.Posts > 0)
+                {
+                    reporter.Info($"{truncated.Descriptions} description(s) and {truncated.Posts} post(s) were longer than their share of " +
+                                  $"{truncated.MaxLength} tokens and were truncated (raise --max-length or change --post-share to keep more)");
+                }
+
                 summary.Set("epochs_run", s.Epochs.Count);
                 summary.Set("steps", s.Steps);
                 summary.Set("best_epoch", s.BestEpoch);

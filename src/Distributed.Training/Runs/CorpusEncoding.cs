@@ -33,4 +33,26 @@ public static class CorpusEncoding
         }).ToList();
         return new EncodedDataset(examples, encoder.MaxLength);
     }
+
+    /// <summary>
+    /// How many of <paramref name="rows"/> do not fit <paramref name="encoder"/>'s budget: posts and descriptions cut to
+    /// their share of <see cref="PairEncoder.MaxLength"/> (a too-long description is truncated, never an error).
+    /// </summary>
+    public static TruncationCounts Truncation(IEnumerable<CorpusRow> rows, PairEncoder encoder)
+    {
+        ArgumentNullException.ThrowIfNull(rows);
+        ArgumentNullException.ThrowIfNull(encoder);
+        int posts = 0, descriptions = 0;
+        foreach (var row in rows)
+        {
+            var pair = encoder.Encode(row.Text, row.Description);
+            posts += pair.PostTruncated ? 1 : 0;
+            descriptions += pair.DescriptionTruncated ? 1 : 0;
+        }
+
+        return new TruncationCounts(posts, descriptions, encoder.MaxLength);
+    }
 }
+
+/// <summary>Rows whose post or description was cut to fit <paramref name="MaxLength"/> tokens.</summary>
+public sealed record TruncationCounts(int Posts, int Descriptions, int MaxLength);
