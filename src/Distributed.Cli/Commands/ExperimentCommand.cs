@@ -3,6 +3,7 @@ using System.Globalization;
 using System.Text.Json;
 using Distributed.Cli.Output;
 using Distributed.Hosting.Options;
+using Distributed.Learning;
 using Distributed.Learning.Text;
 using Distributed.Training.Corpus;
 using Distributed.Training.Experiments;
@@ -31,13 +32,14 @@ public static class ExperimentCommand
     private static readonly Option<int> TopK = new("--top-k") { Description = "Tokens kept by token selection", DefaultValueFactory = _ => 16 };
     private static readonly Option<double> Lambda = new("--lambda") { Description = "Uniformity weight of (d), (e), (g)", DefaultValueFactory = _ => 0.1 };
     private static readonly Option<int> Patience = new("--patience") { Description = "Epochs without a dev weighted-F1 gain before stopping", DefaultValueFactory = _ => 2 };
+    private static readonly Option<int> Threads = new("--threads") { Description = "libtorch intra-op threads (0 = libtorch's default, one per core)", DefaultValueFactory = _ => 0 };
     private static readonly Option<string?> Id = new("--id") { Description = "Experiment id (default experiment-<time>-<random>)" };
 
     public static Command Create()
     {
         var command = new Command("experiment", "Run the controlled comparison (a)-(g) over seeds: Markdown + JSON table, plots, alignment diagnostics")
         {
-            Dataset, Seeds, Variants, Fields, Encoder, Epochs, BatchSize, MaxLength, LearningRate, TopK, Lambda, Patience, Id,
+            Dataset, Seeds, Variants, Fields, Encoder, Epochs, BatchSize, MaxLength, LearningRate, TopK, Lambda, Patience, Threads, Id,
         };
         foreach (var option in CorpusOptionsCli.All)
         {
@@ -76,6 +78,7 @@ public static class ExperimentCommand
                 var trainRows = rows!.Count(r => r.Split == "train");
                 var perRun = options.Epochs * ((trainRows + options.BatchSize - 1) / options.BatchSize);
                 var runs = options.SelectedVariants().Count * options.Seeds.Count;
+                TorchRuntime.SetThreads(parse.GetValue(Threads));
                 result = await reporter.WithProgressAsync("experiment", Math.Max(1, perRun * runs), update => Task.Run(() =>
                     new ExperimentRunner(options).Run(rows!, corpus!.Labels, new SyncProgress(p => update(
                         (p.Run * perRun) + p.Step,
