@@ -165,9 +165,14 @@ internal static class ProcessMemory
 {
     public static readonly JsonSerializerOptions Indented = new() { WriteIndented = true };
 
-    public static double PeakRssMegabytes()
+    public static double PeakRssMegabytes() => Status("VmHWM:");
+
+    /// <summary>Current resident set size (VmRSS).</summary>
+    public static double RssMegabytes() => Status("VmRSS:");
+
+    private static double Status(string key)
     {
-        var line = File.ReadLines("/proc/self/status").FirstOrDefault(l => l.StartsWith("VmHWM:", StringComparison.Ordinal));
+        var line = File.ReadLines("/proc/self/status").FirstOrDefault(l => l.StartsWith(key, StringComparison.Ordinal));
         return line is null ? double.NaN : long.Parse(line.Split(' ', StringSplitOptions.RemoveEmptyEntries)[1]) / 1024.0;
     }
 }

@@ -25,9 +25,13 @@ internal static class Speed
         var inferRepeats = options.Int("infer", 5);
         var matmulRepeats = options.Int("matmul", 10);
         TorchRuntime.SetThreads(threads);
+        var rssRuntime = ProcessMemory.RssMegabytes();
 
         manual_seed(1);
         using var model = new AffectClassifier(OnnxBertWeights.LoadMiniLM(), new AffectModelOptions(3, PoolingKind.TokenSelection, TopK: 16));
+        GC.Collect();
+        var rssModel = ProcessMemory.RssMegabytes();
+        var peakModel = ProcessMemory.PeakRssMegabytes();
         var data = SyntheticBatch(batch, length);
         using var step = new TrainingStep(model, new AffectObjective(), new TrainingStepOptions(1000, 10, 5e-5));
 
@@ -67,6 +71,9 @@ internal static class Speed
             matmul_seconds = matmulSeconds,
             matmul_gflops = matmulSeconds.Select(s => flop / s / 1e9),
             peak_rss_mb = ProcessMemory.PeakRssMegabytes(),
+            rss_after_runtime_mb = rssRuntime,
+            rss_after_model_mb = rssModel,
+            peak_rss_after_model_mb = peakModel,
         };
         var json = JsonSerializer.Serialize(result, ProcessMemory.Indented);
         File.WriteAllText(outJson, json);

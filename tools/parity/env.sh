@@ -21,7 +21,9 @@ else
   echo "parity: OpenBLAS not found at $openblas; torch will use the reference BLAS." >&2
 fi
 PY=/usr/bin/python3
-PARITY_BIN="$root/tools/Distributed.Parity/bin/Release/net10.0/Distributed.Parity"
+# build_parity DIR: builds the C# driver (Release) into DIR/bin, a private copy, so that a later rebuild of the
+# worktree cannot replace the assemblies under a benchmark that is still running; sets PARITY_BIN.
 build_parity() {
-  dotnet build "$root/tools/Distributed.Parity" -c Release -warnaserror -nologo -v q >/dev/null
+  dotnet build "$root/tools/Distributed.Parity" -c Release -warnaserror -nologo -v q -p:OutDir="$1/bin/" >/dev/null
+  PARITY_BIN="$1/bin/Distributed.Parity"
 }

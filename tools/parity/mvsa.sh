@@ -18,7 +18,8 @@ source "$root/tools/parity/env.sh"
 export OMP_NUM_THREADS="${THREADS:-2}"
 [[ -d "$data" ]] || { echo "mvsa.sh: dataset folder $data not found" >&2; exit 2; }
 mkdir -p "$out"
-build_parity
+out="$(cd "$out" && pwd)"
+build_parity "$out"
 [[ -s "$out/export/train.safetensors" ]] || "$PARITY_BIN" mvsa-export "$data" "$out/export"
 echo "mvsa.sh: $(date -u +%FT%TZ) seeds [$seeds] ${common[*]} -> $out"
 ours() {

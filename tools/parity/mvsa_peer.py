@@ -14,7 +14,6 @@ import argparse
 import copy
 import json
 import os
-import resource
 import sys
 import time
 
@@ -47,12 +46,22 @@ def minilm_model(exportdir, cfg, classes=3):
     return Model(cfg, state)
 
 
-def peak_rss_mb():
+def _status_mb(key):
     with open("/proc/self/status") as f:
         for line in f:
-            if line.startswith("VmHWM:"):
+            if line.startswith(key):
                 return int(line.split()[1]) / 1024.0
-    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024.0
+    return float("nan")
+
+
+def peak_rss_mb():
+    """Peak resident set size (VmHWM) in MB."""
+    return _status_mb("VmHWM:")
+
+
+def rss_mb():
+    """Current resident set size (VmRSS) in MB."""
+    return _status_mb("VmRSS:")
 
 
 def load_split(exportdir, split, limit=0):

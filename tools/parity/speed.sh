@@ -14,7 +14,8 @@ export OMP_NUM_THREADS="${THREADS:-2}"
 args=(--threads "${THREADS:-2}" --batch "${BATCH:-32}" --length "${LENGTH:-128}" --warmup "${WARMUP:-2}"
       --steps "${STEPS:-5}" --infer "${INFER:-5}" --matmul "${MATMUL:-10}")
 mkdir -p "$out"
-build_parity
+out="$(cd "$out" && pwd)"
+build_parity "$out"
 export_dir="$out/export"
 [[ -s "$export_dir/minilm.safetensors" ]] || "$PARITY_BIN" mvsa-export "$data" "$export_dir"
 echo "speed.sh: $(date -u +%FT%TZ) ${ROUNDS:-3} rounds ${args[*]}; load: $(cat /proc/loadavg)"

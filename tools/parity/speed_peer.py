@@ -17,7 +17,7 @@ import torch
 import torch.nn.functional as F
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from mvsa_peer import minilm_config, minilm_model, peak_rss_mb  # noqa: E402
+from mvsa_peer import minilm_config, minilm_model, peak_rss_mb, rss_mb  # noqa: E402
 from step_parity import blas_report, uniformity  # noqa: E402
 
 
@@ -53,8 +53,10 @@ def main():
     ap.add_argument("--matmul", type=int, default=10)
     args = ap.parse_args()
     torch.set_num_threads(args.threads)
+    rss_runtime = rss_mb()
     torch.manual_seed(1)
     model = minilm_model(args.exportdir, minilm_config("token"))
+    rss_model, peak_model = rss_mb(), peak_rss_mb()
     params = list(model.parameters())
     opt = torch.optim.AdamW(params, lr=5e-5, betas=(0.9, 0.999), eps=1e-8, weight_decay=0.01)
     ids, mask, types, labels = synthetic_batch(args.batch, args.length)
@@ -85,7 +87,8 @@ def main():
               "step_seconds": step_s, "step_samples_per_s": [args.batch / s for s in step_s],
               "infer_seconds": infer_s, "infer_samples_per_s": [args.batch / s for s in infer_s],
               "matmul_seconds": matmul_s, "matmul_gflops": [flop / s / 1e9 for s in matmul_s],
-              "peak_rss_mb": peak_rss_mb()}
+              "peak_rss_mb": peak_rss_mb(), "rss_after_runtime_mb": rss_runtime, "rss_after_model_mb": rss_model,
+              "peak_rss_after_model_mb": peak_model}
     text = json.dumps(result, indent=2)
     with open(args.outjson, "w") as f:
         f.write(text)
