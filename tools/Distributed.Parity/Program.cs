@@ -3,6 +3,7 @@
 //   Distributed.Parity mvsa-export DATA OUTDIR       MiniLM weights + MVSA-Single splits encoded by our tokenizer
 //   Distributed.Parity mvsa-train DATA OUTJSON [..]  our fine-tuning run on MVSA-Single, test scores as JSON
 //   Distributed.Parity speed OUTJSON [..]            MiniLM step / inference / matmul throughput and peak RSS
+//   Distributed.Parity ops OUTJSON [--threads 2]     per-op forward timings at the MiniLM shapes (profiling aid)
 using Distributed.Parity;
 
 return args switch
@@ -10,6 +11,7 @@ return args switch
     ["mvsa-export", var data, var outDir] => Mvsa.Export(data, outDir),
     ["mvsa-train", var data, var outJson, .. var rest] => Mvsa.Train(data, outJson, Options.Parse(rest)),
     ["speed", var outJson, .. var rest] => Speed.Run(outJson, Options.Parse(rest)),
+    ["ops", var outJson, .. var rest] => Ops.Run(outJson, Options.Parse(rest)),
     [var outDir] when !outDir.StartsWith('-') => StepParity.Run(outDir),
     _ => Usage(),
 };

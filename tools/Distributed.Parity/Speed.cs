@@ -35,10 +35,16 @@ internal static class Speed
         var data = SyntheticBatch(batch, length);
         using var step = new TrainingStep(model, new AffectObjective(), new TrainingStepOptions(1000, 10, 5e-5));
 
+        var forwardBackward = new List<double>();
+        var optimizer = new List<double>();
         var stepSeconds = Time(warmup, steps, () =>
         {
+            var clock = Stopwatch.StartNew();
             step.Accumulate(data, batch);
+            forwardBackward.Add(clock.Elapsed.TotalSeconds);
+            clock.Restart();
             step.OptimizerStep();
+            optimizer.Add(clock.Elapsed.TotalSeconds);
         });
 
         model.eval();
@@ -66,6 +72,8 @@ internal static class Speed
             length,
             step_seconds = stepSeconds,
             step_samples_per_s = stepSeconds.Select(s => batch / s),
+            forward_backward_seconds = forwardBackward.Skip(warmup),
+            clip_adamw_seconds = optimizer.Skip(warmup),
             infer_seconds = inferSeconds,
             infer_samples_per_s = inferSeconds.Select(s => batch / s),
             matmul_seconds = matmulSeconds,

@@ -20,6 +20,9 @@ def main():
         entry = {name: statistics.median([v for r in rs for v in r[key]]) for name, key in keys.items()}
         entry["repeats"] = {name: len([v for r in rs for v in r[key]]) for name, key in keys.items()}
         entry["per_round_medians"] = {name: [statistics.median(r[key]) for r in rs] for name, key in keys.items()}
+        for k in ("forward_backward_seconds", "clip_adamw_seconds"):
+            values = [v for r in rs for v in r.get(k, [])]
+            entry[k] = statistics.median(values) if values else float("nan")
         for k in ("peak_rss_mb", "rss_after_runtime_mb", "rss_after_model_mb", "peak_rss_after_model_mb"):
             entry[k] = statistics.median(r.get(k, float("nan")) for r in rs)
         entry["runtime"] = rs[0]["runtime"]
@@ -42,6 +45,8 @@ def main():
              f"| inference (no_grad), samples/s | {o['inference']:.2f} | {t['inference']:.2f} | {ratio['inference']:.2f} |",
              f"| matmul 4096x384 @ 384x1536, GFLOP/s | {o['matmul']:.1f} | {t['matmul']:.1f} | {ratio['matmul']:.2f} |",
              f"| peak RSS, MB | {o['peak_rss_mb']:.0f} | {t['peak_rss_mb']:.0f} | {o['peak_rss_mb'] / t['peak_rss_mb']:.2f} |",
+             f"| step phases: forward+backward / clip+AdamW, s | {o['forward_backward_seconds']:.3f} / "
+             f"{o['clip_adamw_seconds']:.3f} | {t['forward_backward_seconds']:.3f} / {t['clip_adamw_seconds']:.3f} | |",
              f"| RSS after runtime init / after model load (peak), MB | {o['rss_after_runtime_mb']:.0f} / "
              f"{o['rss_after_model_mb']:.0f} ({o['peak_rss_after_model_mb']:.0f}) | {t['rss_after_runtime_mb']:.0f} / "
              f"{t['rss_after_model_mb']:.0f} ({t['peak_rss_after_model_mb']:.0f}) | |",
