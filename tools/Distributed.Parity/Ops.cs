@@ -52,6 +52,28 @@ internal static class Ops
             results["encoder_functional"] = Median(3, () => Functional(p, ids, mask, types));
         }
 
+        if (options.Int("optimizer", 0) == 1)
+        {
+            // clip_grad_norm_ and AdamW.step alone over MiniLM-sized parameters with random gradients.
+            using var model = Distributed.Learning.Encoder.OnnxBertWeights.LoadMiniLM();
+            var parameters = model.parameters().ToArray();
+            using (enable_grad())
+            {
+                foreach (var p in parameters)
+                {
+                    p.grad = randn_like(p) * 1e-3;
+                }
+            }
+
+            using var adamw = optim.AdamW(parameters, 5e-5, 0.9, 0.999, 1e-8, 0.01);
+            results["clip_grad_norm"] = Median(5, () => tensor(nn.utils.clip_grad_norm_(parameters, 1.0)));
+            results["adamw_step"] = Median(5, () =>
+            {
+                adamw.step();
+                return zeros(1);
+            });
+        }
+
         var json = JsonSerializer.Serialize(new { side = "ours", runtime = TorchRuntime.Describe(), median_ms = results }, ProcessMemory.Indented);
         File.WriteAllText(outJson, json);
         Console.WriteLine(json);

@@ -54,6 +54,13 @@ def main():
             ids = torch.randint(1000, 29000, (32, 128))
             mask, types = torch.ones(32, 128, dtype=torch.int64), torch.zeros(32, 128, dtype=torch.int64)
             results["encoder_functional"] = median_ms(3, lambda: model.encoder(ids, mask, types))
+    if a.model:
+        params = list(model.parameters())
+        for p in params:
+            p.grad = torch.randn_like(p) * 1e-3
+        opt = torch.optim.AdamW(params, lr=5e-5, betas=(0.9, 0.999), eps=1e-8, weight_decay=0.01)
+        results["clip_grad_norm"] = median_ms(5, lambda: torch.nn.utils.clip_grad_norm_(params, 1.0))
+        results["adamw_step"] = median_ms(5, opt.step)
     text = json.dumps({"side": "torch", "runtime": f"torch {torch.__version__}, BLAS {blas_report()}",
                        "median_ms": results}, indent=2)
     open(a.outjson, "w").write(text)
