@@ -26,6 +26,7 @@ static int Usage()
                                   [--limit-train N]
                Distributed.Parity speed OUTJSON [--threads 2] [--batch 32] [--length 128] [--warmup 2] [--steps 5]
                                   [--infer 5] [--matmul 10]
+               Distributed.Parity ops OUTJSON [--threads 2] [--repeats 10] [--model 1] [--optimizer 1]
         """);
     return 2;
 }

@@ -11,5 +11,7 @@ out="${1:-$root/.distributed/parity}"
 source "$root/tools/parity/env.sh"
 
 mkdir -p "$out"
-dotnet run -c Release --project tools/Distributed.Parity -- "$out"
+out="$(cd "$out" && pwd)"
+build_parity "$out"
+"$PARITY_BIN" "$out"
 /usr/bin/python3 tools/parity/step_parity.py "$out"
