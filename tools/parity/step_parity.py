@@ -58,7 +58,12 @@ def write_safetensors(path, tensors):
 
 
 class Model(torch.nn.Module):
-    """Post-LayerNorm BERT + token-selection pooler + classifier, parameters keyed as the C# state dict."""
+    """Post-LayerNorm BERT + token-selection pooler + classifier, parameters keyed as the C# state dict.
+
+    Optional cfg keys (defaults keep the dropout-free parity setup): hidden_dropout (after the embedding LayerNorm and
+    on both dense outputs before their residual, as HF BERT), attention_dropout (on the attention probabilities),
+    classifier_dropout (on the pooled features before the head), pooling ("token" selection or masked "mean").
+    """
 
     def __init__(self, cfg, state):
         super().__init__()
@@ -67,6 +72,9 @@ class Model(torch.nn.Module):
         self.names = sorted(state)
         for name in self.names:
             self.params[name.replace(".", "__")] = torch.nn.Parameter(state[name].clone())
+
+    def drop(self, x, key):
+        return F.dropout(x, self.cfg.get(key, 0.0), self.training)
 
     def p(self, name):
         return self.params[name.replace(".", "__")]
@@ -87,7 +95,7 @@ class Model(torch.nn.Module):
         x = (F.embedding(ids, self.p("bert.embeddings.word_embeddings.weight"), padding_idx=cfg["pad_token_id"])
              + F.embedding(types, self.p("bert.embeddings.token_type_embeddings.weight"))
              + F.embedding(positions, self.p("bert.embeddings.position_embeddings.weight")))
-        x = self.layer_norm(x, "bert.embeddings.LayerNorm")
+        x = self.drop(self.layer_norm(x, "bert.embeddings.LayerNorm"), "hidden_dropout")
         keep = mask.to(x.dtype).unsqueeze(1).unsqueeze(2)
         additive = (1.0 - keep) * torch.finfo(x.dtype).min
         for i in range(cfg["layers"]):
@@ -100,15 +108,19 @@ class Model(torch.nn.Module):
             k = split(self.linear(x, pre + "attention.self.key"))
             v = split(self.linear(x, pre + "attention.self.value"))
             scores = q.matmul(k.transpose(-1, -2)) / math.sqrt(head_size) + additive
-            ctx = F.softmax(scores, -1).matmul(v).transpose(1, 2).reshape(b, length, hidden)
-            attended = self.layer_norm(self.linear(ctx, pre + "attention.output.dense") + x,
+            ctx = self.drop(F.softmax(scores, -1), "attention_dropout").matmul(v).transpose(1, 2).reshape(b, length, hidden)
+            attended = self.layer_norm(self.drop(self.linear(ctx, pre + "attention.output.dense"), "hidden_dropout") + x,
                                        pre + "attention.output.LayerNorm")
             expanded = F.gelu(self.linear(attended, pre + "intermediate.dense"))  # exact (erf) GELU
-            x = self.layer_norm(self.linear(expanded, pre + "output.dense") + attended, pre + "output.LayerNorm")
+            x = self.layer_norm(self.drop(self.linear(expanded, pre + "output.dense"), "hidden_dropout") + attended,
+                                pre + "output.LayerNorm")
         return x
 
     def pool(self, states, mask):
         b, length, hidden = states.shape
+        if self.cfg.get("pooling", "token") == "mean":
+            weights = mask.to(states.dtype).unsqueeze(-1)
+            return (states * weights).sum(1) / weights.sum(1).clamp_min(1.0)
         real = mask.to(torch.bool)
         scores = self.linear(states, "pooler._scorer").squeeze(-1).masked_fill(~real, float("-inf"))
         k = min(self.cfg["top_k"], length)
@@ -122,7 +134,7 @@ class Model(torch.nn.Module):
 
     def forward(self, ids, mask, types):
         pooled = self.pool(self.encoder(ids, mask, types), mask)
-        return self.linear(pooled, "classifier"), pooled
+        return self.linear(self.drop(pooled, "classifier_dropout"), "classifier"), pooled
 
 
 def uniformity(z, t):

