@@ -36,11 +36,4 @@ public static class StageRunner
             return false;
         }
     }
-
-    /// <summary>Records a stage that is not built yet. It never produces output.</summary>
-    public static void NotAvailable(this CommandSummary summary, string name, string reason)
-    {
-        ArgumentNullException.ThrowIfNull(summary);
-        summary.Add(new StageResult(name, StageStatus.NotAvailable, $"not available yet: {reason}"));
-    }
 }
