@@ -45,6 +45,33 @@ public sealed class DataParallelStepTests(ITestOutputHelper output)
         AssertMatches(Train(1, 34, null), Train(4, 34, null), 4);
     }
 
+    [Theory]
+    [InlineData(null)]
+    [InlineData(3)]
+    public void RunAsync_ManySteps_LiveTensorCountStaysFlat(int? microBatchRows)
+    {
+        var data = SyntheticData.Create(4, 40);
+        using var model = SyntheticAffect.Model(dropout: 0);
+        using var step = new TrainingStep(model, SyntheticAffect.Objective(0.5), new TrainingStepOptions(100));
+        using var exchange = new InProcessPooledExchange(1);
+        var parallel = new DataParallelStep(step, data, exchange.ForRank(0), (_, _) => Task.CompletedTask, microBatchRows);
+        var sampler = new DistributedSampler(data.Count, 8, 1, 0, 1);
+        void Epoch()
+        {
+            foreach (var batch in sampler.RemainingBatches())
+            {
+                parallel.RunAsync(batch).GetAwaiter().GetResult();
+            }
+        }
+
+        Epoch();
+        var afterOne = TorchSharp.DisposeScopeManager.Statistics.ThreadTotalLiveCount;
+        Epoch();
+        Epoch();
+
+        Assert.Equal(afterOne, TorchSharp.DisposeScopeManager.Statistics.ThreadTotalLiveCount);
+    }
+
     [Fact]
     public void Ctor_UniformityWithoutExchange_Throws()
     {
