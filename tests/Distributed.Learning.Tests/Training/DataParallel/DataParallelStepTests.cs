@@ -45,6 +45,35 @@ public sealed class DataParallelStepTests(ITestOutputHelper output)
         AssertMatches(Train(1, 34, null), Train(4, 34, null), 4);
     }
 
+    [Fact]
+    public async Task RunAsync_OneRank_BitIdenticalToPlainTrainingStepOnEpochSamplerBatches()
+    {
+        var data = SyntheticData.Create(5, 20);
+        TrainingSeed.Apply(9);
+        using var plainModel = SyntheticAffect.Model(dropout: 0);
+        using var parallelModel = SyntheticAffect.Model(dropout: 0);
+        parallelModel.load_state_dict(plainModel.state_dict());
+        var options = new TrainingStepOptions(3, LearningRate: 1e-3, MaxGradNorm: MaxGradNorm);
+        using var plain = new TrainingStep(plainModel, SyntheticAffect.Objective(0.5), options);
+        using var step = new TrainingStep(parallelModel, SyntheticAffect.Objective(0.5), options);
+        using var exchange = new InProcessPooledExchange(1);
+        var parallel = new DataParallelStep(step, data, exchange.ForRank(0), (_, _) => Task.CompletedTask);
+
+        foreach (var rows in new EpochSampler(data.Count, 8, 2).RemainingBatches())
+        {
+            using var scope = NewDisposeScope();
+            plain.Accumulate(data.Batch(rows), rows.Length);
+            plain.OptimizerStep();
+        }
+
+        foreach (var batch in new DistributedSampler(data.Count, 8, 1, 0, 2).RemainingBatches())
+        {
+            await parallel.RunAsync(batch);
+        }
+
+        Assert.Equal(Flatten(plain), Flatten(step));
+    }
+
     [Theory]
     [InlineData(null)]
     [InlineData(3)]
