@@ -22,6 +22,12 @@ public sealed class TrainingStep : IDisposable
     /// <summary>The optimizer, for checkpoints (its state is saved and restored with the model's).</summary>
     internal AdamW Optimizer => _optimizer;
 
+    /// <summary>The model this step trains (for the data-parallel step's feature pre-pass).</summary>
+    internal AffectModel Model => _model;
+
+    /// <summary>The objective (the data-parallel step skips the pooled all-gather when its lambda is 0).</summary>
+    internal AffectObjective Objective => _objective;
+
     /// <summary>Creates the step and its AdamW optimizer over all of <paramref name="model"/>'s parameters.</summary>
     public TrainingStep(AffectModel model, AffectObjective objective, TrainingStepOptions options)
     {
