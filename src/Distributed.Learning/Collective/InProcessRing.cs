@@ -22,10 +22,10 @@ public static class InProcessRing
         ArgumentOutOfRangeException.ThrowIfLessThan(capacity, 1);
 
         // links[i] carries chunks from rank i to rank i + 1.
-        var links = new Channel<float[]>[worldSize];
+        var links = new Channel<InProcessChunk>[worldSize];
         for (var i = 0; i < worldSize; i++)
         {
-            links[i] = Channel.CreateBounded<float[]>(new BoundedChannelOptions(capacity)
+            links[i] = Channel.CreateBounded<InProcessChunk>(new BoundedChannelOptions(capacity)
             {
                 SingleReader = true,
                 SingleWriter = true,

@@ -1,28 +1,49 @@
+using System.Buffers;
 using System.Threading.Channels;
 
 namespace Distributed.Learning.Collective;
 
-/// <summary>One rank of an <see cref="InProcessRing"/>: sends copies of chunks through a bounded channel.</summary>
-internal sealed class InProcessRingTransport(int rank, int worldSize, ChannelWriter<float[]> toNext, ChannelReader<float[]> fromPrevious)
+/// <summary>
+/// One rank of an <see cref="InProcessRing"/>: sends copies of chunks (in arrays rented from <see cref="ArrayPool{T}"/>,
+/// returned by the receiver) through a bounded channel.
+/// </summary>
+internal sealed class InProcessRingTransport(int rank, int worldSize, ChannelWriter<InProcessChunk> toNext, ChannelReader<InProcessChunk> fromPrevious)
     : IRingTransport
 {
     public int Rank => rank;
 
     public int WorldSize => worldSize;
 
-    public ValueTask SendToNextAsync(ReadOnlyMemory<float> chunk, CancellationToken cancellationToken) =>
-        toNext.WriteAsync(chunk.ToArray(), cancellationToken);
+    public async ValueTask SendToNextAsync(ReadOnlyMemory<float> chunk, CancellationToken cancellationToken)
+    {
+        var copy = ArrayPool<float>.Shared.Rent(chunk.Length);
+        chunk.CopyTo(copy);
+        try
+        {
+            await toNext.WriteAsync(new InProcessChunk(copy, chunk.Length), cancellationToken).ConfigureAwait(false);
+        }
+        catch
+        {
+            ArrayPool<float>.Shared.Return(copy);
+            throw;
+        }
+    }
 
     public async ValueTask ReceiveFromPreviousAsync(Memory<float> into, CancellationToken cancellationToken)
     {
         var chunk = await fromPrevious.ReadAsync(cancellationToken).ConfigureAwait(false);
-        if (chunk.Length != into.Length)
+        var length = chunk.Length;
+        if (length == into.Length)
         {
-            throw new InvalidOperationException(
-                $"Rank {rank} expected a chunk of {into.Length} floats from rank {(rank - 1 + worldSize) % worldSize} but received {chunk.Length}; " +
-                "the ranks disagree on the buffer length.");
+            chunk.Values.AsSpan(0, length).CopyTo(into.Span);
         }
 
-        chunk.CopyTo(into);
+        ArrayPool<float>.Shared.Return(chunk.Values);
+        if (length != into.Length)
+        {
+            throw new InvalidOperationException(
+                $"Rank {rank} expected a chunk of {into.Length} floats from rank {(rank - 1 + worldSize) % worldSize} but received {length}; " +
+                "the ranks disagree on the buffer length.");
+        }
     }
 }
