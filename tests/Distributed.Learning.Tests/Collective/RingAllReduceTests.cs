@@ -74,6 +74,22 @@ public sealed class RingAllReduceTests
         }
     }
 
+    [Theory]
+    [InlineData(2)]
+    [InlineData(3)]
+    public async Task SumAsync_SendWaitsForTheReceiver_CompletesWithTheSameSums(int worldSize)
+    {
+        var inputs = RingRanks.RandomInputs(worldSize, 1001, seed: 3);
+        var expected = await RingRanks.SumAsync(inputs);
+        var transports = RendezvousRing.Create(worldSize);
+        var buffers = inputs.Select(input => (float[])input.Clone()).ToArray();
+
+        await Task.WhenAll(transports.Select((transport, rank) => new RingAllReduce(transport).SumAsync(buffers[rank], CancellationToken.None)))
+            .WaitAsync(TimeSpan.FromSeconds(30));
+
+        Assert.All(buffers, buffer => Assert.Equal(RingRanks.Bits(expected[0]), RingRanks.Bits(buffer)));
+    }
+
     [Fact]
     public async Task SumAsync_PeerNeverJoins_CancellationStopsTheWait()
     {
