@@ -31,7 +31,8 @@ public sealed class RingAllReduce(IRingTransport transport)
 
     /// <summary>
     /// Replaces <paramref name="data"/> on every rank with the element-wise sum of all ranks' buffers. Every rank must
-    /// call this with a buffer of the same length, in the same order relative to its other collective calls.
+    /// call this with a buffer of the same length, in the same order relative to its other collective calls. If it is
+    /// cancelled or fails, the buffer holds partial sums and chunks may still be in flight: discard the ring's transports.
     /// </summary>
     public async Task SumAsync(Memory<float> data, CancellationToken cancellationToken)
     {

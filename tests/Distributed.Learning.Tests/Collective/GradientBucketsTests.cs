@@ -50,6 +50,15 @@ public sealed class GradientBucketsTests
         Assert.All(gradients.Zip(originals), pair => Assert.Equal(pair.Second.data<float>().ToArray(), pair.First.data<float>().ToArray()));
     }
 
+    [Fact]
+    public void Pack_Float64Gradient_Throws()
+    {
+        using var scope = NewDisposeScope();
+        var buckets = new GradientBuckets([4]);
+
+        Assert.Throws<ArgumentException>(() => buckets.Pack([zeros(4, dtype: float64)], 0));
+    }
+
     [Theory]
     [InlineData(2)]
     [InlineData(3)]
