@@ -25,4 +25,11 @@ orchestration.SetAction(parse => OrchestrationBenchmark.RunAsync(parse.GetValue(
     parse.GetValue(latency), parse.GetValue(shardRows), parse.GetValue(parallel)));
 root.Subcommands.Add(orchestration);
 
+var ranks = new Option<int>("--ranks") { DefaultValueFactory = _ => 2 };
+var megabytes = new Option<double>("--mb") { DefaultValueFactory = _ => 91 };
+var allReduceRepeats = new Option<int>("--repeats") { DefaultValueFactory = _ => 5 };
+var allReduce = new Command("allreduce", "Ring all-reduce throughput over the in-process ring") { ranks, megabytes, allReduceRepeats };
+allReduce.SetAction(parse => AllReduceBenchmark.RunAsync(parse.GetValue(ranks), parse.GetValue(megabytes), parse.GetValue(allReduceRepeats)));
+root.Subcommands.Add(allReduce);
+
 return await root.Parse(args).InvokeAsync();
