@@ -1,3 +1,5 @@
+using TorchSharp.Modules;
+using Distributed.Learning.Collective;
 using Distributed.Learning.Tests.Training.Loop;
 using Distributed.Learning.Training;
 using Distributed.Learning.Training.DataParallel;
@@ -28,6 +30,15 @@ public sealed class DataParallelStepTests(ITestOutputHelper output)
         {
             AssertMatches(single, Train(worldSize, Steps * GlobalBatch, microBatchRows: null), worldSize);
         }
+    }
+
+    [Theory]
+    [InlineData(2)]
+    [InlineData(3)]
+    public void RunAsync_RingAllReduceInSmallBuckets_ParametersMatchOneRank(int worldSize)
+    {
+        // The real collective instead of the summing stand-in: ring all-reduce over the in-process ring, 4 KB buckets.
+        AssertMatches(Train(1, Steps * GlobalBatch, null), Train(worldSize, Steps * GlobalBatch, null, ring: true), worldSize);
     }
 
     [Theory]
@@ -142,7 +153,7 @@ public sealed class DataParallelStepTests(ITestOutputHelper output)
     }
 
     /// <summary>Trains W replicas on W threads for one epoch; Parameters[step][rank] is the flat parameter vector after the step (step 0 = initial).</summary>
-    private static Run Train(int worldSize, int rows, int? microBatchRows)
+    private static Run Train(int worldSize, int rows, int? microBatchRows, bool ring = false)
     {
         var data = SyntheticData.Create(21, rows);
         TrainingSeed.Apply(7);
@@ -152,6 +163,16 @@ public sealed class DataParallelStepTests(ITestOutputHelper output)
         var norms = new double[worldSize];
         using var exchange = new InProcessPooledExchange(worldSize, TimeSpan.FromMinutes(2));
         using var allReduce = new SummingAllReduce(worldSize);
+        var transports = InProcessRing.Create(worldSize);
+        var ringReduced = new List<float[]>();
+        Func<IReadOnlyList<Parameter>, CancellationToken, Task> RingFor(int rank) => async (parameters, ct) =>
+        {
+            await GradientBuckets.AllReduceGradientsAsync(parameters, new RingAllReduce(transports[rank]), 4096, ct);
+            if (rank == 0)
+            {
+                ringReduced.Add([.. parameters.SelectMany(p => p.grad!.data<float>().ToArray())]);
+            }
+        };
         var failures = new Exception?[worldSize];
         var threads = Enumerable.Range(0, worldSize).Select(rank =>
         {
@@ -164,7 +185,7 @@ public sealed class DataParallelStepTests(ITestOutputHelper output)
                     using var model = replica;
                     using var step = new TrainingStep(model, SyntheticAffect.Objective(0.5),
                         new TrainingStepOptions(batches, LearningRate: 1e-3, MaxGradNorm: MaxGradNorm, Epsilon: AdamEpsilon));
-                    var parallel = new DataParallelStep(step, data, exchange.ForRank(rank), allReduce.ForRank(rank), microBatchRows);
+                    var parallel = new DataParallelStep(step, data, exchange.ForRank(rank), ring ? RingFor(rank) : allReduce.ForRank(rank), microBatchRows);
                     var sampler = new DistributedSampler(rows, GlobalBatch, worldSize, rank, 3);
                     snapshots[0][rank] = Flatten(step);
                     var s = 0;
@@ -192,7 +213,7 @@ public sealed class DataParallelStepTests(ITestOutputHelper output)
         }
 
         Assert.All(failures, Assert.Null);
-        return new Run(snapshots, allReduce.Reduced, norms[0]);
+        return new Run(snapshots, ring ? ringReduced : allReduce.Reduced, norms[0]);
     }
 
     private static float[] Flatten(TrainingStep step) => [.. step.Parameters.SelectMany(p => p.data<float>().ToArray())];
