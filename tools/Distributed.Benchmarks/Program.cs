@@ -28,8 +28,10 @@ root.Subcommands.Add(orchestration);
 var ranks = new Option<int>("--ranks") { DefaultValueFactory = _ => 2 };
 var megabytes = new Option<double>("--mb") { DefaultValueFactory = _ => 91 };
 var allReduceRepeats = new Option<int>("--repeats") { DefaultValueFactory = _ => 5 };
-var allReduce = new Command("allreduce", "Ring all-reduce throughput over the in-process ring") { ranks, megabytes, allReduceRepeats };
-allReduce.SetAction(parse => AllReduceBenchmark.RunAsync(parse.GetValue(ranks), parse.GetValue(megabytes), parse.GetValue(allReduceRepeats)));
+var transport = new Option<string>("--transport") { DefaultValueFactory = _ => "inprocess", Description = "inprocess or socket (loopback TCP)" };
+transport.AcceptOnlyFromAmong("inprocess", "socket");
+var allReduce = new Command("allreduce", "Ring all-reduce throughput over the in-process ring or loopback TCP sockets") { ranks, megabytes, allReduceRepeats, transport };
+allReduce.SetAction(parse => AllReduceBenchmark.RunAsync(parse.GetValue(ranks), parse.GetValue(megabytes), parse.GetValue(allReduceRepeats), parse.GetValue(transport)!));
 root.Subcommands.Add(allReduce);
 
 return await root.Parse(args).InvokeAsync();
