@@ -60,8 +60,10 @@ public sealed class SocketRingTests
         await Assert.ThrowsAsync<InvalidOperationException>(() => transport.SendToNextAsync(data, CancellationToken.None).AsTask());
     }
 
-    [Fact]
-    public async Task ConnectAsync_PeerWithWrongToken_IsRejectedAndTheRightPeerStillConnects()
+    [Theory]
+    [InlineData(true, 0)] // wrong token, right rank
+    [InlineData(false, 1)] // right token, unexpected rank (rank 1's previous rank is 0)
+    public async Task ConnectAsync_PeerWithWrongTokenOrRank_IsRejectedAndTheRightPeerStillConnects(bool wrongToken, int claimedRank)
     {
         var ringId = Guid.NewGuid();
         var token = NewToken();
@@ -69,14 +71,14 @@ public sealed class SocketRingTests
         await using var listener0 = SocketRingListener.Start(IPAddress.Loopback);
         await using var listener1 = SocketRingListener.Start(IPAddress.Loopback);
 
-        // The impostor claims to be rank 0 (rank 1's previous rank) and reaches rank 1's backlog before the real rank 0.
+        // The impostor reaches rank 1's accept queue before the real rank 0, so rank 1 handshakes with it first.
         using var impostor = new Socket(AddressFamily.InterNetwork, SocketType.Stream, ProtocolType.Tcp);
         await impostor.ConnectAsync(listener1.EndPoint, cancellation.Token);
 
         var rank0 = listener0.ConnectAsync(0, 2, listener1.EndPoint, ringId, token, Timeout, cancellation.Token);
         var rank1 = listener1.ConnectAsync(1, 2, listener0.EndPoint, ringId, token, Timeout, cancellation.Token);
 
-        var impostorSawClose = await TryWrongTokenHandshakeAsync(impostor, ringId, rank: 0, worldSize: 2, cancellation.Token);
+        var impostorSawClose = await TryImpostorHandshakeAsync(impostor, ringId, wrongToken ? NewToken() : token, claimedRank, worldSize: 2, cancellation.Token);
         Assert.True(impostorSawClose);
 
         await using var transport0 = await rank0.WaitAsync(Timeout);
@@ -189,8 +191,8 @@ public sealed class SocketRingTests
         }
     }
 
-    /// <summary>Runs the connecting side of the handshake with a wrong token; true if the acceptor then closed the connection.</summary>
-    private static async Task<bool> TryWrongTokenHandshakeAsync(Socket socket, Guid ringId, int rank, int worldSize, CancellationToken cancellationToken)
+    /// <summary>Runs the connecting side of the handshake; true if the acceptor then closed the connection.</summary>
+    private static async Task<bool> TryImpostorHandshakeAsync(Socket socket, Guid ringId, byte[] token, int rank, int worldSize, CancellationToken cancellationToken)
     {
         await using var stream = new NetworkStream(socket, ownsSocket: false);
         var nonce = new byte[32];
@@ -201,7 +203,7 @@ public sealed class SocketRingTests
         ringId.TryWriteBytes(hello.AsSpan(8, 16));
         BitConverter.TryWriteBytes(hello.AsSpan(24), rank);
         BitConverter.TryWriteBytes(hello.AsSpan(28), worldSize);
-        var mac = HMACSHA256.HashData(NewToken(), nonce.Concat(hello).ToArray());
+        var mac = HMACSHA256.HashData(token, nonce.Concat(hello).ToArray());
         await stream.WriteAsync(hello.Concat(mac).ToArray(), cancellationToken);
 
         var ack = new byte[32];
