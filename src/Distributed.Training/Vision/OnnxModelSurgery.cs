@@ -1,3 +1,4 @@
+using Distributed.Learning.Encoder;
 using Google.Protobuf;
 
 namespace Distributed.Training.Vision;
@@ -14,28 +15,14 @@ internal static partial class OnnxModelSurgery
     private const int FloatElementType = 1;
 
     /// <summary>The first input of the node of type <paramref name="opType"/> that produces <paramref name="outputName"/>.</summary>
-    public static string InputOfNodeProducing(byte[] model, string outputName, string opType)
-    {
-        var graph = GraphBytes(model, out _, out _);
-        var input = new CodedInputStream(graph);
-        uint tag;
-        while ((tag = input.ReadTag()) != 0)
-        {
-            if (WireFormat.GetTagFieldNumber(tag) != 1)
-            {
-                input.SkipLastField();
-                continue;
-            }
+    public static string InputOfNodeProducing(byte[] model, string outputName, string opType) =>
+        InputOfNodeProducing(OnnxGraphReader.Read(model), outputName, opType);
 
-            var (type, inputs, outputs) = ReadNode(input.ReadBytes());
-            if (outputs.Contains(outputName) && type == opType && inputs.Count > 0)
-            {
-                return inputs[0];
-            }
-        }
-
-        throw new InvalidDataException($"The ONNX graph has no {opType} node producing '{outputName}'.");
-    }
+    /// <summary>As above, on an already read graph.</summary>
+    public static string InputOfNodeProducing(OnnxGraph graph, string outputName, string opType) =>
+        graph.Nodes
+            .FirstOrDefault(n => n.OpType == opType && n.Outputs.Contains(outputName) && n.Inputs.Count > 0)?.Inputs[0]
+        ?? throw new InvalidDataException($"The ONNX graph has no {opType} node producing '{outputName}'.");
 
     /// <summary>
     /// A copy of <paramref name="model"/> whose graph has one more output: the float tensor
@@ -89,45 +76,15 @@ internal static partial class OnnxModelSurgery
     }
 
     /// <summary>The op types of all nodes of the graph.</summary>
-    public static IReadOnlySet<string> OpTypes(byte[] model)
-    {
-        var types = new HashSet<string>(StringComparer.Ordinal);
-        var input = new CodedInputStream(GraphBytes(model, out _, out _));
-        uint tag;
-        while ((tag = input.ReadTag()) != 0)
-        {
-            if (WireFormat.GetTagFieldNumber(tag) == 1)
-            {
-                types.Add(ReadNode(input.ReadBytes()).OpType);
-            }
-            else
-            {
-                input.SkipLastField();
-            }
-        }
+    public static IReadOnlySet<string> OpTypes(byte[] model) => OpTypes(OnnxGraphReader.Read(model));
 
-        return types;
-    }
+    /// <summary>As above, on an already read graph.</summary>
+    public static IReadOnlySet<string> OpTypes(OnnxGraph graph) =>
+        graph.Nodes.Select(n => n.OpType).ToHashSet(StringComparer.Ordinal);
 
     /// <summary>The values and dims of the FLOAT initializer named <paramref name="name"/>.</summary>
-    public static (float[] Values, long[] Dims) FloatInitializer(byte[] model, string name)
-    {
-        var input = new CodedInputStream(GraphBytes(model, out _, out _));
-        uint tag;
-        while ((tag = input.ReadTag()) != 0)
-        {
-            if (WireFormat.GetTagFieldNumber(tag) != 5)
-            {
-                input.SkipLastField();
-                continue;
-            }
-
-            if (ReadTensor(input.ReadBytes(), name) is { } found)
-            {
-                return found;
-            }
-        }
-
-        throw new InvalidDataException($"The ONNX graph has no FLOAT initializer named '{name}'.");
-    }
+    public static (float[] Values, long[] Dims) FloatInitializer(byte[] model, string name) =>
+        OnnxGraphReader.Read(model).Initializers.FirstOrDefault(i => i.Name == name) is { } found
+            ? (found.Values, found.Shape)
+            : throw new InvalidDataException($"The ONNX graph has no FLOAT initializer named '{name}'.");
 }

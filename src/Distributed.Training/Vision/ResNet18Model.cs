@@ -1,3 +1,4 @@
+using Distributed.Learning.Encoder;
 using System.Collections.Concurrent;
 
 namespace Distributed.Training.Vision;
@@ -64,9 +65,10 @@ internal sealed class ResNet18Model
         }
 
         var original = File.ReadAllBytes(modelPath);
-        var mapName = OnnxModelSurgery.InputOfNodeProducing(original, PooledName, PoolingOpType);
+        var graph = OnnxGraphReader.Read(original);
+        var mapName = OnnxModelSurgery.InputOfNodeProducing(graph, PooledName, PoolingOpType);
         var withMap = OnnxModelSurgery.WithFloatOutput(original, mapName, [1, ImageFeatures.Channels, ImageFeatures.GridSide, ImageFeatures.GridSide]);
-        var shapeFixing = OnnxModelSurgery.OpTypes(original).Except(BatchAgnosticOps).ToList();
+        var shapeFixing = OnnxModelSurgery.OpTypes(graph).Except(BatchAgnosticOps).ToList();
         if (shapeFixing.Count > 0)
         {
             throw new InvalidDataException(
