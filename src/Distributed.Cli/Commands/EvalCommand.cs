@@ -30,19 +30,13 @@ public static class EvalCommand
         command.SetAction((parse, ct) => CommandHost.RunAsync(parse, "eval", async (configuration, reporter, summary) =>
         {
             var split = ParseOn(parse.GetValue(On)!);
-            var folder = ModelArgument.Resolve(parse.GetValue(Model)!, configuration);
-            summary.Set("model", folder);
-            LoadedModel? loaded = null;
-            if (!await summary.RunStageAsync("model", () =>
-                {
-                    loaded = ModelFolder.Load(folder);
-                    return Task.FromResult<string?>($"{loaded.Spec.Encoder} encoder, {loaded.Labels.Count} labels ({string.Join(", ", loaded.Labels)})");
-                }))
+            var loaded = await ModelArgument.LoadStageAsync(summary, parse.GetValue(Model)!, configuration);
+            if (loaded is null)
             {
                 return;
             }
 
-            using var model = loaded!;
+            using var model = loaded;
             var options = CorpusOptionsCli.Build(parse, configuration, model.Renderer.Fields, model.Labels);
             var corpus = await CorpusStage.RunAsync(summary, reporter, configuration, parse.GetValue(Dataset)!, parse.GetValue(CorpusOptionsCli.Store), options, ct);
             await summary.RunStageAsync("evaluate", () =>

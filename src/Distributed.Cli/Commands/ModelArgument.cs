@@ -1,3 +1,4 @@
+using Distributed.Cli.Output;
 using Distributed.Hosting.Options;
 using Distributed.Training.Runs;
 using Microsoft.Extensions.Configuration;
@@ -29,5 +30,23 @@ public static class ModelArgument
             ?? candidates.FirstOrDefault(Directory.Exists)
             ?? throw new ArgumentException($"model '{value}': neither a model folder nor a run id under " +
                                            $"{Path.Combine(configuration.ReadSection<DataRootOptions>().FullRoot, "runs")}");
+    }
+
+    /// <summary>
+    /// The "model" stage of eval and predict: resolves <paramref name="value"/>, records it in the summary and loads the
+    /// model folder; null (the stage failed, with the reason in the summary) when it cannot be loaded.
+    /// </summary>
+    public static async Task<LoadedModel?> LoadStageAsync(CommandSummary summary, string value, IConfiguration configuration)
+    {
+        ArgumentNullException.ThrowIfNull(summary);
+        var folder = Resolve(value, configuration);
+        summary.Set("model", folder);
+        LoadedModel? loaded = null;
+        await summary.RunStageAsync("model", () =>
+        {
+            loaded = ModelFolder.Load(folder);
+            return Task.FromResult<string?>($"{loaded.Spec.Encoder} encoder, {loaded.Labels.Count} labels ({string.Join(", ", loaded.Labels)})");
+        });
+        return loaded;
     }
 }
