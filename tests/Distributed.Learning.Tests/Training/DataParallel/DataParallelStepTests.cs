@@ -37,7 +37,8 @@ public sealed class DataParallelStepTests(ITestOutputHelper output)
     [InlineData(3)]
     public void RunAsync_RingAllReduceInSmallBuckets_ParametersMatchOneRank(int worldSize)
     {
-        // The real collective instead of the summing stand-in: ring all-reduce over the in-process ring, 4 KB buckets.
+        // The real collectives instead of the stand-ins: the pooled all-gather and the gradient all-reduce (4 KB buckets)
+        // share one in-process ring, as they share one socket ring in a cluster.
         AssertMatches(Train(1, Steps * GlobalBatch, null), Train(worldSize, Steps * GlobalBatch, null, ring: true), worldSize);
     }
 
@@ -185,7 +186,8 @@ public sealed class DataParallelStepTests(ITestOutputHelper output)
                     using var model = replica;
                     using var step = new TrainingStep(model, SyntheticAffect.Objective(0.5),
                         new TrainingStepOptions(batches, LearningRate: 1e-3, MaxGradNorm: MaxGradNorm, Epsilon: AdamEpsilon));
-                    var parallel = new DataParallelStep(step, data, exchange.ForRank(rank), ring ? RingFor(rank) : allReduce.ForRank(rank), microBatchRows);
+                    var pooled = ring ? new RingPooledExchange(new RingAllReduce(transports[rank])) : exchange.ForRank(rank);
+                    var parallel = new DataParallelStep(step, data, pooled, ring ? RingFor(rank) : allReduce.ForRank(rank), microBatchRows);
                     var sampler = new DistributedSampler(rows, GlobalBatch, worldSize, rank, 3);
                     snapshots[0][rank] = Flatten(step);
                     var s = 0;
