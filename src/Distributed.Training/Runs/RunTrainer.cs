@@ -79,7 +79,7 @@ public static class RunTrainer
         {
             var total = PlannedSteps(settings, train.Count);
             using var step = new TrainingStep(model, new AffectObjective(new AffectObjectiveOptions(settings.Lambda)),
-                new TrainingStepOptions(total, (int)(total * settings.WarmupShare), settings.LearningRate));
+                StepOptions(settings, total));
             var trainer = new Trainer(model, step, corpus.Labels,
                 new TrainerOptions(settings.Epochs, settings.BatchSize, settings.Seed, settings.Patience, EvaluationBatch, checkpointFolder));
             var points = new List<StepPoint>(total);
@@ -109,6 +109,14 @@ public static class RunTrainer
         return new RunMetrics(
             ModelEvaluator.Evaluate(outcome.Model, dev, corpus.Labels, EvaluationBatch).Report,
             test is null ? null : ModelEvaluator.Evaluate(outcome.Model, test, corpus.Labels, EvaluationBatch).Report);
+    }
+
+    /// <summary>The optimizer-step options of <paramref name="settings"/> for a run of <paramref name="totalSteps"/> steps.</summary>
+    public static TrainingStepOptions StepOptions(TrainingSettings settings, int totalSteps)
+    {
+        ArgumentNullException.ThrowIfNull(settings);
+        return new TrainingStepOptions(totalSteps, (int)(totalSteps * settings.WarmupShare), settings.LearningRate,
+            MaxGradNorm: settings.MaxGradNorm, Epsilon: settings.AdamEpsilon);
     }
 
     /// <summary>The small random encoder: <see cref="BertConfig.Small"/> over the vocabulary, positions enough for <paramref name="maxLength"/>.</summary>

@@ -46,6 +46,12 @@ public sealed record TrainingSettings(
     /// <summary>Write a checkpoint after every epoch (under the run folder); default false.</summary>
     public bool Checkpoint { get; init; }
 
+    /// <summary>Gradient L2-norm clip; default 1.0; 0 disables clipping.</summary>
+    public double MaxGradNorm { get; init; } = 1.0;
+
+    /// <summary>AdamW epsilon; default 1e-8.</summary>
+    public double AdamEpsilon { get; init; } = 1e-8;
+
     /// <summary>libtorch threads; 0 (default) keeps libtorch's default.</summary>
     public int Threads { get; init; }
 
@@ -62,6 +68,8 @@ public sealed record TrainingSettings(
         Require(Patience >= 1, "--patience", Patience, "must be at least 1");
         Require(WarmupShare is >= 0 and < 1, "warmup share", WarmupShare, "must be in [0, 1)");
         Require(Dropout is >= 0 and < 1, "dropout", Dropout, "must be in [0, 1)");
+        Require(MaxGradNorm >= 0 && double.IsFinite(MaxGradNorm), "max grad norm", MaxGradNorm, "must be a finite number >= 0");
+        Require(AdamEpsilon > 0 && AdamEpsilon < 1, "AdamW epsilon", AdamEpsilon, "must be in (0, 1)");
     }
 
     private static void Require(bool condition, string option, object value, string rule)
