@@ -59,6 +59,7 @@ public static class SiloHosting
             return new ImageFetcher(blobSource: blobs, policy: images.Policy, maxBytes: images.MaxBytes);
         });
         services.AddSingleton<ShardProcessor>();
+        services.AddSingleton<Distributed.Grains.Training.TrainerSessions>();
         services.AddSingleton<ICaptionPlanner, CaptionPlanner>();
         services.AddSectionOptions<CaptionOptions>();
 

@@ -55,7 +55,7 @@ public sealed class ReplicaTrainer : IDisposable
         var modelOptions = new AffectModelOptions(corpus.Labels.Count, settings.Pooling, settings.TopK, settings.Dropout);
         _model = settings.Encoder == EncoderChoice.MiniLM
             ? new AffectClassifier(OnnxBertWeights.LoadMiniLM(), modelOptions)
-            : new AffectClassifier(RunTrainer.SmallConfig(tokenizer.VocabularySize, settings.MaxLength), modelOptions);
+            : new AffectClassifier(RunTrainer.SmallConfig(tokenizer.VocabularySize, settings.MaxLength, settings.Dropout), modelOptions);
         _sampler = new DistributedSampler(_train.Count, settings.BatchSize, options.WorldSize, options.Rank, settings.Seed);
         TotalSteps = settings.Epochs * _sampler.BatchesPerEpoch;
         _step = new TrainingStep(_model, new AffectObjective(new AffectObjectiveOptions(settings.Lambda)), RunTrainer.StepOptions(settings, TotalSteps));

@@ -74,7 +74,7 @@ public static class RunTrainer
         var options = new AffectModelOptions(corpus.Labels.Count, settings.Pooling, settings.TopK, settings.Dropout);
         var model = settings.Encoder == EncoderChoice.MiniLM
             ? new AffectClassifier(OnnxBertWeights.LoadMiniLM(), options)
-            : new AffectClassifier(SmallConfig(tokenizer.VocabularySize, settings.MaxLength), options);
+            : new AffectClassifier(SmallConfig(tokenizer.VocabularySize, settings.MaxLength, settings.Dropout), options);
         try
         {
             var total = PlannedSteps(settings, train.Count);
@@ -119,9 +119,15 @@ public static class RunTrainer
             MaxGradNorm: settings.MaxGradNorm, Epsilon: settings.AdamEpsilon);
     }
 
-    /// <summary>The small random encoder: <see cref="BertConfig.Small"/> over the vocabulary, positions enough for <paramref name="maxLength"/>.</summary>
-    public static BertConfig SmallConfig(int vocabularySize, int maxLength) =>
-        BertConfig.Small(vocabularySize) with { MaxPositionEmbeddings = Math.Max(64, maxLength) };
+    /// <summary>
+    /// The small random encoder: <see cref="BertConfig.Small"/> over the vocabulary, positions enough for
+    /// <paramref name="maxLength"/>, and the run's dropout inside the encoder too (default 0.1, the config's own).
+    /// </summary>
+    public static BertConfig SmallConfig(int vocabularySize, int maxLength, double dropout = 0.1) =>
+        BertConfig.Small(vocabularySize) with
+        {
+            MaxPositionEmbeddings = Math.Max(64, maxLength), HiddenDropoutProb = dropout, AttentionProbsDropoutProb = dropout,
+        };
 
     /// <summary>The fields as <see cref="DescriptionRenderer.ParseFields"/> reads them (e.g. <c>ocr,visual_scene,reasoning</c>, or <c>none</c>).</summary>
     public static string FieldNames(DescriptionFieldSet fields)
