@@ -22,8 +22,8 @@ namespace Distributed.Training.DataParallel;
 /// <remarks>
 /// Methods run on the caller's thread and must not overlap; <see cref="InitializeAsync"/> and <see cref="StepAsync"/>
 /// are collective (every rank calls them, in the same order). The model's random initialisation uses libtorch's
-/// process-wide generator seeded with the run's seed; it does not matter on ranks other than 0, whose weights are
-/// overwritten by rank 0's before the first step. With dropout &gt; 0 and several replicas in one process, the replicas
+/// process-wide generator seeded with the run's seed, one replica of the process at a time, so rank 0's weights depend
+/// only on the seed; other ranks' initial weights are overwritten by rank 0's before the first step. With dropout &gt; 0 and several replicas in one process, the replicas
 /// draw dropout masks from that shared generator, so such runs are not bit-reproducible (dropout 0 runs are).
 /// </remarks>
 public sealed class ReplicaTrainer : IDisposable
@@ -40,6 +40,9 @@ public sealed class ReplicaTrainer : IDisposable
     private readonly DataParallelStep _parallel;
     private readonly Stopwatch _allReduceClock = new();
 
+    /// <summary>Seeding and random initialisation draw from libtorch's one generator: one replica of this process at a time.</summary>
+    private static readonly Lock Initialisation = new();
+
     private ReplicaTrainer(CorpusSnapshot corpus, TrainingSettings settings, ReplicaOptions options, IRingTransport transport)
     {
         _corpus = corpus;
@@ -51,11 +54,15 @@ public sealed class ReplicaTrainer : IDisposable
         _train = CorpusEncoding.Encode(corpus.Split(DataSplit.Train), _encoder, corpus.Labels)
             ?? throw new InvalidDataException($"The corpus of '{corpus.DatasetPath}' has no train rows.");
         _train.RequireLabelsBelow(corpus.Labels.Count, "train");
-        TrainingSeed.Apply(settings.Seed);
         var modelOptions = new AffectModelOptions(corpus.Labels.Count, settings.Pooling, settings.TopK, settings.Dropout);
-        _model = settings.Encoder == EncoderChoice.MiniLM
-            ? new AffectClassifier(OnnxBertWeights.LoadMiniLM(), modelOptions)
-            : new AffectClassifier(RunTrainer.SmallConfig(tokenizer.VocabularySize, settings.MaxLength, settings.Dropout), modelOptions);
+        lock (Initialisation)
+        {
+            TrainingSeed.Apply(settings.Seed);
+            _model = settings.Encoder == EncoderChoice.MiniLM
+                ? new AffectClassifier(OnnxBertWeights.LoadMiniLM(), modelOptions)
+                : new AffectClassifier(RunTrainer.SmallConfig(tokenizer.VocabularySize, settings.MaxLength, settings.Dropout), modelOptions);
+        }
+
         _sampler = new DistributedSampler(_train.Count, settings.BatchSize, options.WorldSize, options.Rank, settings.Seed);
         TotalSteps = settings.Epochs * _sampler.BatchesPerEpoch;
         _step = new TrainingStep(_model, new AffectObjective(new AffectObjectiveOptions(settings.Lambda)), RunTrainer.StepOptions(settings, TotalSteps));
