@@ -203,8 +203,9 @@ public sealed class SocketRingListener : IAsyncDisposable, IDisposable
             }
             else
             {
-                stream = new SslStream(stream, leaveInnerStreamOpen: false);
-                await StartTlsAsClientAsync((SslStream)stream, tls, next, rank, nonce, cancellationToken).ConfigureAwait(false);
+                var ssl = new SslStream(stream, leaveInnerStreamOpen: false);
+                stream = ssl;
+                await StartTlsAsClientAsync(ssl, tls, next, rank, nonce, cancellationToken).ConfigureAwait(false);
             }
 
             var message = new byte[HelloLength + MacLength];
