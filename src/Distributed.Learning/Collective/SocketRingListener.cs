@@ -1,6 +1,8 @@
 using System.Buffers.Binary;
 using System.Net;
+using System.Net.Security;
 using System.Net.Sockets;
+using System.Security.Authentication;
 using System.Security.Cryptography;
 
 namespace Distributed.Learning.Collective;
@@ -22,10 +24,17 @@ namespace Distributed.Learning.Collective;
 /// in constant time, so both sides prove knowledge of the token (mutual authentication) and the token never crosses the
 /// wire.</item>
 /// </list>
+/// <para><b>TLS</b> (when <see cref="ConnectAsync"/> is given a <see cref="RingTls"/>): right after the TCP connection, both
+/// sides run a mutual TLS 1.2/1.3 handshake (<see cref="SslStream"/>; the accepting side is the TLS server) and check each
+/// other's certificate as <see cref="RingTls"/> describes; the token handshake above then runs inside TLS, and so do the
+/// gradients, which are therefore encrypted and integrity-protected. TLS proves the peer holds an allowed key; the token
+/// still proves it belongs to this job, ring and rank. A candidate whose TLS handshake fails (an unpinned or untrusted
+/// certificate, no certificate, not TLS at all) is rejected like one that fails the token check. Both ends must agree on
+/// TLS: a plain rank talking to a TLS rank fails (a plain acceptor rejects the TLS client quickly; a TLS acceptor and a plain
+/// connector each wait for the other to speak first, until the timeout).</para>
 /// <para>Candidates are handshaken one at a time, each bounded by the overall timeout: a peer that connects and then stalls
-/// delays the right peer (up to that timeout) but cannot impersonate it. After the handshake the connection is plain TCP:
-/// gradients are neither encrypted nor integrity-protected (TLS via <c>SslStream</c> is not implemented yet), so use it only
-/// on a trusted network.</para>
+/// delays the right peer (up to that timeout) but cannot impersonate it. Without TLS, the connection after the handshake is
+/// plain TCP: gradients are neither encrypted nor integrity-protected, so use it only on a trusted network.</para>
 /// </remarks>
 public sealed class SocketRingListener : IAsyncDisposable, IDisposable
 {
@@ -71,11 +80,15 @@ public sealed class SocketRingListener : IAsyncDisposable, IDisposable
     /// <summary>
     /// Connects this rank to <paramref name="next"/> (the listener endpoint of rank <c>(rank + 1) % worldSize</c>) and,
     /// concurrently, accepts the one connection from rank <c>(rank - 1 + worldSize) % worldSize</c>, authenticating both
-    /// with <paramref name="jobToken"/> (see the type remarks). Stops listening when it returns or fails. For
-    /// <paramref name="worldSize"/> = 1 opens no connection and returns a transport without sockets.
+    /// with <paramref name="jobToken"/> and, when <paramref name="tls"/> is given, wrapping both in TLS first (see the type
+    /// remarks). Stops listening when it returns or fails. For <paramref name="worldSize"/> = 1 opens no connection and
+    /// returns a transport without sockets. <paramref name="tls"/> null means plain TCP; all ranks of a ring must agree.
     /// </summary>
     /// <exception cref="TimeoutException">Both connections were not established within <paramref name="timeout"/>.</exception>
-    /// <exception cref="IOException">The next rank rejected this rank's handshake or failed its own proof.</exception>
+    /// <exception cref="IOException">The next rank rejected this rank's handshake (or, with TLS, closed the connection after
+    /// the TLS handshake, typically because it rejected this rank's certificate) or failed its own proof.</exception>
+    /// <exception cref="AuthenticationException">With TLS: the TLS handshake with the next rank failed (its certificate was
+    /// not accepted, it rejected this one, or it does not speak TLS).</exception>
     public async Task<SocketRingTransport> ConnectAsync(
         int rank,
         int worldSize,
@@ -83,7 +96,8 @@ public sealed class SocketRingListener : IAsyncDisposable, IDisposable
         Guid ringId,
         ReadOnlyMemory<byte> jobToken,
         TimeSpan timeout,
-        CancellationToken cancellationToken)
+        CancellationToken cancellationToken,
+        RingTls? tls = null)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(worldSize, 1);
         ArgumentOutOfRangeException.ThrowIfNegative(rank);
@@ -106,8 +120,8 @@ public sealed class SocketRingListener : IAsyncDisposable, IDisposable
         using var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         deadline.CancelAfter(timeout);
         var previous = (rank - 1 + worldSize) % worldSize;
-        var connecting = ConnectToNextAsync(next, ringId, rank, worldSize, token, deadline.Token);
-        var accepting = AcceptFromPreviousAsync(ringId, previous, worldSize, token, deadline.Token);
+        var connecting = ConnectToNextAsync(next, ringId, rank, worldSize, token, tls, deadline.Token);
+        var accepting = AcceptFromPreviousAsync(ringId, previous, worldSize, token, tls, deadline.Token);
         try
         {
             // If one side fails (say the next rank rejected us), stop waiting for the other instead of running out the clock.
@@ -165,7 +179,8 @@ public sealed class SocketRingListener : IAsyncDisposable, IDisposable
         }
     }
 
-    private static async Task<Stream> ConnectToNextAsync(IPEndPoint next, Guid ringId, int rank, int worldSize, byte[] token, CancellationToken cancellationToken)
+    private static async Task<Stream> ConnectToNextAsync(
+        IPEndPoint next, Guid ringId, int rank, int worldSize, byte[] token, RingTls? tls, CancellationToken cancellationToken)
     {
         var socket = new Socket(next.AddressFamily, SocketType.Stream, ProtocolType.Tcp) { NoDelay = true };
         try
@@ -178,11 +193,21 @@ public sealed class SocketRingListener : IAsyncDisposable, IDisposable
             throw;
         }
 
-        var stream = new NetworkStream(socket, ownsSocket: true);
+        Stream stream = new NetworkStream(socket, ownsSocket: true);
         try
         {
             var nonce = new byte[NonceLength];
-            await stream.ReadExactlyAsync(nonce, cancellationToken).ConfigureAwait(false);
+            if (tls is null)
+            {
+                await stream.ReadExactlyAsync(nonce, cancellationToken).ConfigureAwait(false);
+            }
+            else
+            {
+                var ssl = new SslStream(stream, leaveInnerStreamOpen: false);
+                stream = ssl;
+                await StartTlsAsClientAsync(ssl, tls, next, rank, nonce, cancellationToken).ConfigureAwait(false);
+            }
+
             var message = new byte[HelloLength + MacLength];
             WriteHello(message.AsSpan(0, HelloLength), ringId, rank, worldSize);
             var mac = Mac(token, nonce, message.AsSpan(0, HelloLength));
@@ -213,21 +238,56 @@ public sealed class SocketRingListener : IAsyncDisposable, IDisposable
         }
     }
 
-    private async Task<Stream> AcceptFromPreviousAsync(Guid ringId, int previous, int worldSize, byte[] token, CancellationToken cancellationToken)
+    /// <summary>Runs the client side of TLS on <paramref name="ssl"/>, then reads the acceptor's nonce through it.</summary>
+    private static async Task StartTlsAsClientAsync(SslStream ssl, RingTls tls, IPEndPoint next, int rank, byte[] nonce, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await ssl.AuthenticateAsClientAsync(tls.ClientOptions(next.Address.ToString()), cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception exception) when (exception is AuthenticationException or IOException && !cancellationToken.IsCancellationRequested)
+        {
+            throw new AuthenticationException(
+                $"Rank {rank}: the TLS handshake with the next rank at {next} failed (its certificate was not accepted, it rejected this rank's, or it does not use TLS): {exception.Message}",
+                exception);
+        }
+
+        try
+        {
+            await ssl.ReadExactlyAsync(nonce, cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception exception) when (exception is AuthenticationException or IOException && !cancellationToken.IsCancellationRequested)
+        {
+            // With TLS 1.3 the client finishes its handshake before the server has checked the client certificate, so a
+            // rejection shows up here, as an alert or a closed connection.
+            throw new IOException(
+                $"Rank {rank}: the next rank at {next} closed the TLS connection before the token handshake (it probably rejected this rank's certificate): {exception.Message}",
+                exception);
+        }
+    }
+
+    private async Task<Stream> AcceptFromPreviousAsync(Guid ringId, int previous, int worldSize, byte[] token, RingTls? tls, CancellationToken cancellationToken)
     {
         while (true)
         {
             var socket = await _listener.AcceptAsync(cancellationToken).ConfigureAwait(false);
             socket.NoDelay = true;
-            var stream = new NetworkStream(socket, ownsSocket: true);
+            Stream stream = new NetworkStream(socket, ownsSocket: true);
             var accepted = false;
             try
             {
+                if (tls is not null)
+                {
+                    var ssl = new SslStream(stream, leaveInnerStreamOpen: false);
+                    stream = ssl;
+                    await ssl.AuthenticateAsServerAsync(tls.ServerOptions(), cancellationToken).ConfigureAwait(false);
+                }
+
                 accepted = await TryHandshakeAsync(stream, ringId, previous, worldSize, token, cancellationToken).ConfigureAwait(false);
             }
-            catch (Exception exception) when (exception is IOException or SocketException && !cancellationToken.IsCancellationRequested)
+            catch (Exception exception) when (exception is IOException or SocketException or AuthenticationException && !cancellationToken.IsCancellationRequested)
             {
-                // A peer that disconnected mid-handshake is just another rejected candidate.
+                // A peer that disconnected mid-handshake or failed TLS is just another rejected candidate.
             }
             finally
             {

@@ -5,13 +5,14 @@ namespace Distributed.Learning.Collective;
 
 /// <summary>
 /// One rank of a ring whose links are direct TCP connections (TCP_NODELAY) between neighbours: one outgoing connection to
-/// the next rank, one incoming from the previous rank. Created by <see cref="SocketRingListener.ConnectAsync"/>, which
-/// authenticates both connections.
+/// the next rank, one incoming from the previous rank, optionally inside TLS (<see cref="RingTls"/>). Created by
+/// <see cref="SocketRingListener.ConnectAsync"/>, which authenticates both connections.
 /// </summary>
 /// <remarks>
 /// Chunks are sent as their raw little-endian float32 bytes (<see cref="MemoryMarshal.AsBytes{T}(Span{T})"/>, staged through
 /// a pooled 256 KB buffer per direction: one block copy, no per-element serialisation) with no framing, because the receiver
-/// knows each chunk's length; a send writes all bytes and a receive reads exactly <c>into.Length * 4</c> bytes. Both ends
+/// knows each chunk's length; a send writes all bytes and a receive reads exactly <c>into.Length * 4</c> bytes (with TLS,
+/// through the <see cref="System.Net.Security.SslStream"/>, which encrypts them in records of up to 16 KB). Both ends
 /// must share endianness (all supported .NET platforms are little-endian). One send and one receive may run concurrently,
 /// as <see cref="IRingTransport"/> allows. For <see cref="WorldSize"/> = 1 there are no sockets and sending or receiving
 /// throws (<see cref="RingAllReduce"/> never does either). Disposing closes both connections: pending and later calls on
