@@ -66,30 +66,13 @@ public static class TrainStages
             await summary.RunStageAsync("evaluate", () =>
             {
                 metrics = RunTrainer.Evaluate(outcome!, corpus!);
-                summary.Set("dev_weighted_f1", Math.Round(metrics.Dev.WeightedF1, 6));
-                if (metrics.Test is { } test)
-                {
-                    summary.Set("accuracy", Math.Round(test.Accuracy, 6));
-                    summary.Set("weighted_f1", Math.Round(test.WeightedF1, 6));
-                    summary.Set("macro_f1", Math.Round(test.MacroF1, 6));
-                }
-
-                return Task.FromResult<string?>(metrics.Test is { } t
-                    ? string.Create(CultureInfo.InvariantCulture, $"test: accuracy {t.Accuracy:0.000}, weighted F1 {t.WeightedF1:0.000}, macro F1 {t.MacroF1:0.000} ({t.Count} rows); dev weighted F1 {metrics.Dev.WeightedF1:0.000}")
-                    : string.Create(CultureInfo.InvariantCulture, $"no test rows; dev weighted F1 {metrics.Dev.WeightedF1:0.000}"));
+                return Task.FromResult(Scores(summary, metrics));
             });
-            await summary.RunStageAsync("report", () =>
+            await ReportAsync(summary, request, corpus, started, () =>
             {
                 ModelFolder.Export(request.Folder.Model, outcome!.Model, corpus!.Labels, outcome.Spec);
-                var plots = request.Folder.WriteReport(outcome, metrics!);
-                request.Folder.WriteJson("provenance.json", new Provenance(
-                    request.Run, corpus.DatasetPath, Provenance.Fingerprint(corpus), request.Store,
-                    request.Options.Describer.DescriberId, request.Options.Describer.PromptVersion, request.Options.Missing.Name(),
-                    corpus.Counts, corpus.SplitCounts, corpus.Labels, RunTrainer.FieldNames(request.Fields), request.Settings,
-                    Provenance.CodeVersionNow(), MachineInfo.Current(), started, DateTimeOffset.UtcNow));
-                summary.Set("plots", plots);
-                summary.Set("model", request.Folder.Model);
-                return Task.FromResult<string?>($"model, metrics, curves, provenance and plots in {request.Folder.Path}");
+                var s = outcome.Summary;
+                return (new RunCurves(outcome.Steps, s.Epochs, s.BestEpoch, s.StoppedEarly), metrics!);
             });
         }
         finally
@@ -97,5 +80,48 @@ public static class TrainStages
             outcome?.Dispose();
             summary.Set(secondsField, Math.Round(clock.Elapsed.TotalSeconds, 3));
         }
+    }
+
+    /// <summary>
+    /// The "report" stage (skipped after a failed stage): <paramref name="results"/> (which may export the model first),
+    /// then metrics, curves, plots and provenance.
+    /// </summary>
+    public static Task ReportAsync(
+        CommandSummary summary, TrainRequest request, TrainingCorpus? corpus, DateTimeOffset started, Func<(RunCurves Curves, RunMetrics Metrics)> results)
+    {
+        ArgumentNullException.ThrowIfNull(summary);
+        ArgumentNullException.ThrowIfNull(request);
+        return summary.RunStageAsync("report", () =>
+        {
+            ArgumentNullException.ThrowIfNull(corpus);
+            var (curves, metrics) = results();
+            var plots = request.Folder.WriteReport(curves, metrics);
+            request.Folder.WriteJson("provenance.json", new Provenance(
+                request.Run, corpus.DatasetPath, Provenance.Fingerprint(corpus), request.Store,
+                request.Options.Describer.DescriberId, request.Options.Describer.PromptVersion, request.Options.Missing.Name(),
+                corpus.Counts, corpus.SplitCounts, corpus.Labels, RunTrainer.FieldNames(request.Fields), request.Settings,
+                Provenance.CodeVersionNow(), MachineInfo.Current(), started, DateTimeOffset.UtcNow));
+            summary.Set("plots", plots);
+            summary.Set("model", request.Folder.Model);
+            return Task.FromResult<string?>($"model, metrics, curves, provenance and plots in {request.Folder.Path}");
+        });
+    }
+
+    /// <summary>The "evaluate" stage's summary fields and line.</summary>
+    public static string? Scores(CommandSummary summary, RunMetrics metrics)
+    {
+        ArgumentNullException.ThrowIfNull(summary);
+        ArgumentNullException.ThrowIfNull(metrics);
+        summary.Set("dev_weighted_f1", Math.Round(metrics.Dev.WeightedF1, 6));
+        if (metrics.Test is { } test)
+        {
+            summary.Set("accuracy", Math.Round(test.Accuracy, 6));
+            summary.Set("weighted_f1", Math.Round(test.WeightedF1, 6));
+            summary.Set("macro_f1", Math.Round(test.MacroF1, 6));
+        }
+
+        return metrics.Test is { } t
+            ? string.Create(CultureInfo.InvariantCulture, $"test: accuracy {t.Accuracy:0.000}, weighted F1 {t.WeightedF1:0.000}, macro F1 {t.MacroF1:0.000} ({t.Count} rows); dev weighted F1 {metrics.Dev.WeightedF1:0.000}")
+            : string.Create(CultureInfo.InvariantCulture, $"no test rows; dev weighted F1 {metrics.Dev.WeightedF1:0.000}");
     }
 }

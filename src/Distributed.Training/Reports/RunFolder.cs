@@ -72,13 +72,20 @@ public sealed class RunFolder(string path)
     public IReadOnlyList<string> WriteReport(TrainingOutcome outcome, RunMetrics metrics)
     {
         ArgumentNullException.ThrowIfNull(outcome);
+        return WriteReport(new RunCurves(outcome.Steps, outcome.Summary.Epochs, outcome.Summary.BestEpoch, outcome.Summary.StoppedEarly), metrics);
+    }
+
+    /// <summary>Writes metrics, curves and both plots (the confusion matrix of test, else dev); returns the plot paths.</summary>
+    public IReadOnlyList<string> WriteReport(RunCurves curves, RunMetrics metrics)
+    {
+        ArgumentNullException.ThrowIfNull(curves);
         ArgumentNullException.ThrowIfNull(metrics);
         WriteJson("metrics.json", metrics);
-        WriteJson("curves.json", new RunCurves(outcome.Steps, outcome.Summary.Epochs, outcome.Summary.BestEpoch, outcome.Summary.StoppedEarly));
-        var curves = System.IO.Path.Combine(Path, RunPlots.TrainingCurvesFile);
-        RunPlots.TrainingCurves(curves, outcome.Steps, outcome.Summary.Epochs);
+        WriteJson("curves.json", curves);
+        var curvesPlot = System.IO.Path.Combine(Path, RunPlots.TrainingCurvesFile);
+        RunPlots.TrainingCurves(curvesPlot, curves.Steps, curves.Epochs);
         var confusion = System.IO.Path.Combine(Path, RunPlots.ConfusionMatrixFile);
         RunPlots.ConfusionMatrix(confusion, metrics.Test ?? metrics.Dev, metrics.Test is null ? "Confusion matrix (dev)" : "Confusion matrix (test)");
-        return [curves, confusion];
+        return [curvesPlot, confusion];
     }
 }

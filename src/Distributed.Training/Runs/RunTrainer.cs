@@ -103,12 +103,20 @@ public static class RunTrainer
     public static RunMetrics Evaluate(TrainingOutcome outcome, TrainingCorpus corpus)
     {
         ArgumentNullException.ThrowIfNull(outcome);
+        return Evaluate(outcome.Model, outcome.Encoder, corpus);
+    }
+
+    /// <summary>Dev and test scores of <paramref name="model"/> reading rows through <paramref name="encoder"/>.</summary>
+    public static RunMetrics Evaluate(AffectClassifier model, PairEncoder encoder, TrainingCorpus corpus)
+    {
+        ArgumentNullException.ThrowIfNull(model);
+        ArgumentNullException.ThrowIfNull(encoder);
         ArgumentNullException.ThrowIfNull(corpus);
-        var dev = CorpusEncoding.Encode(corpus.Split(DataSplit.Dev), outcome.Encoder, corpus.Labels)!;
-        var test = CorpusEncoding.Encode(corpus.Split(DataSplit.Test), outcome.Encoder, corpus.Labels);
+        var dev = CorpusEncoding.Encode(corpus.Split(DataSplit.Dev), encoder, corpus.Labels)!;
+        var test = CorpusEncoding.Encode(corpus.Split(DataSplit.Test), encoder, corpus.Labels);
         return new RunMetrics(
-            ModelEvaluator.Evaluate(outcome.Model, dev, corpus.Labels, EvaluationBatch).Report,
-            test is null ? null : ModelEvaluator.Evaluate(outcome.Model, test, corpus.Labels, EvaluationBatch).Report);
+            ModelEvaluator.Evaluate(model, dev, corpus.Labels, EvaluationBatch).Report,
+            test is null ? null : ModelEvaluator.Evaluate(model, test, corpus.Labels, EvaluationBatch).Report);
     }
 
     /// <summary>The optimizer-step options of <paramref name="settings"/> for a run of <paramref name="totalSteps"/> steps.</summary>
