@@ -27,6 +27,45 @@ public sealed class TrainCommandTests : IDisposable
     private static readonly string[] Small = ["--encoder", "small", "--epochs", "2", "--batch-size", "4", "--max-length", "16", "--top-k", "4"];
 
     [Fact]
+    public async Task Train_WorldSize2_Json_TrainsWithTwoTrainersAndReportsTheJob()
+    {
+        var result = await _cli.RunAsync(["train", Dataset(), "--json", "--data-root", "root", "--run", "parallel-run", "--world-size", "2",
+            "--checkpoint-every", "2", .. Small]);
+
+        Assert.True(result.ExitCode == 0, result.ToString());
+        var summary = result.Summary;
+        Assert.Equal("completed", summary.GetProperty("job_state").GetString());
+        Assert.Equal(2, summary.GetProperty("world_size").GetInt32());
+        Assert.Equal(2, summary.GetProperty("trainer_silos").GetArrayLength());
+        Assert.Equal(6, summary.GetProperty("steps").GetInt32()); // 12 rows, global batch 4, 2 epochs (patience 2: no early stop)
+        Assert.Equal(0, summary.GetProperty("restarts").GetInt32());
+        Assert.Equal(JsonValueKind.Null, summary.GetProperty("resumed_from_step").ValueKind);
+        Assert.Equal(6, summary.GetProperty("last_checkpoint_step").GetInt32());
+        Assert.True(summary.GetProperty("all_reduce_seconds").GetDouble() > 0);
+        Assert.InRange(summary.GetProperty("all_reduce_share").GetDouble(), 0, 1);
+        Assert.True(summary.GetProperty("samples_per_second").GetDouble() > 0);
+        Assert.InRange(summary.GetProperty("accuracy").GetDouble(), 0, 1);
+        var folder = Path.Combine(_cli.WorkingFolder, "root", "runs", "parallel-run");
+        Assert.Equal(2, summary.GetProperty("plots").GetArrayLength());
+        Assert.True(File.Exists(Path.Combine(folder, "model", "model.safetensors")));
+        using var job = JsonDocument.Parse(File.ReadAllText(Path.Combine(folder, "job.json")));
+        var steps = job.RootElement.GetProperty("steps");
+        Assert.Equal(6, steps.GetArrayLength());
+        Assert.All(steps.EnumerateArray(), step => Assert.Equal(2, step.GetProperty("rank_samples_per_second").GetArrayLength()));
+        // The job's own score of test (rank 0, best epoch) is the one this process computes from the exported model.
+        Assert.Equal(summary.GetProperty("accuracy").GetDouble(), job.RootElement.GetProperty("status").GetProperty("test").GetProperty("accuracy").GetDouble(), 6);
+    }
+
+    [Fact]
+    public async Task Train_WorldSizeZero_FailsNamingTheOption()
+    {
+        var result = await _cli.RunAsync(["train", Dataset(), "--json", "--data-root", "root", "--world-size", "0", .. Small]);
+
+        Assert.NotEqual(0, result.ExitCode);
+        Assert.Contains("--world-size = 0: must be at least 1", result.ToString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Train_Json_TinyDatasetSmallEncoder_WritesRunAndSummary()
     {
         var result = await _cli.RunAsync(["train", Dataset(), "--json", "--data-root", "root", "--run", "tiny-run", .. Small]);

@@ -40,7 +40,7 @@ public static class TrainCommand
             Dataset, Fields, Labels, Encoder, Pooling, TopK, Lambda, Epochs, BatchSize, LearningRate, MaxLength, PostShare, Seed,
             Patience, Run, Checkpoint,
         };
-        foreach (var option in CorpusOptionsCli.All)
+        foreach (var option in CorpusOptionsCli.All.Concat(DataParallelOptionsCli.All))
         {
             command.Options.Add(option);
         }
@@ -59,8 +59,17 @@ public static class TrainCommand
             }
 
             var store = parse.GetValue(CorpusOptionsCli.Store) ?? CaptionStage.DefaultStore(configuration);
+            var spec = DataParallelOptionsCli.SpecOrNull(parse, configuration, folder, settings, fields);
             var corpus = await CorpusStage.RunAsync(summary, reporter, configuration, parse.GetValue(Dataset)!, store, options, ct);
-            await TrainStages.RunAsync(summary, reporter, corpus, new TrainRequest(run, folder, settings, fields, store, options), ct);
+            var request = new TrainRequest(run, folder, settings, fields, store, options);
+            if (spec is not null)
+            {
+                await DataParallelStages.RunAsync(parse, summary, reporter, configuration, corpus, request, spec, ct);
+            }
+            else
+            {
+                await TrainStages.RunAsync(summary, reporter, corpus, request, ct);
+            }
         }));
         return command;
     }
