@@ -47,6 +47,7 @@ public static partial class ClusterAllReduceBenchmark
 
             await ConnectAsync(ranks, silos);
             Console.WriteLine("transport\tmb\tmedian_ms\talgbw_gb_per_s\tbusbw_gb_per_s");
+            var details = new List<string>();
             foreach (var transport in transports)
             {
                 foreach (var mb in megabytes)
@@ -56,12 +57,13 @@ public static partial class ClusterAllReduceBenchmark
                     var slowest = Enumerable.Range(0, repeats).Select(i => perRank.Max(times => times[i])).ToArray();
                     var median = Measure.Median(slowest);
                     var algbw = floats * (double)sizeof(float) / (median / 1e3) / 1e9;
-                    Console.Error.WriteLine($"# {transport} {mb} MB: slower-rank ms per repeat {string.Join(' ', slowest.Select(t => t.ToString("F1", CultureInfo.InvariantCulture)))}");
+                    details.Add($"# {transport} {mb} MB: slower-rank ms per repeat {string.Join(' ', slowest.Select(t => t.ToString("F1", CultureInfo.InvariantCulture)))}");
                     Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
                         $"{transport}\t{mb}\t{median:F2}\t{algbw:F3}\t{algbw * 2 * (WorldSize - 1) / WorldSize:F3}"));
                 }
             }
 
+            details.ForEach(Console.WriteLine);
             await Task.WhenAll(ranks.Select(rank => rank.CloseAsync()));
             return 0;
         }
