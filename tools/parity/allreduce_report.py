@@ -1,10 +1,13 @@
 #!/usr/bin/env python3
-"""Combines allreduce.sh's outputs: ours (allreduce-cluster TSV) and gloo (gloo_allreduce.py TSV) into one table with
-the ratios socket/gloo and grain/gloo of bus bandwidth, printed and written as Markdown.
+"""Combines allreduce.sh's outputs: ours (allreduce-cluster TSV) and gloo (gloo_allreduce.py TSV), one file per side
+and round, into one table with the ratios socket/gloo and grain/gloo of bus bandwidth, printed and written as Markdown.
+Each cell is the median over rounds of the round's median (rounds alternate ours, gloo, ours, gloo, ... so a load
+spike on this shared machine does not land on one side only).
 
-Usage: allreduce_report.py CSHARP_TSV GLOO_TSV OUT_MD CONTEXT_FILE
-CONTEXT_FILE: 'key<TAB>value' lines from allreduce.sh (date, machine, commands, load).
+Usage: allreduce_report.py OUT_MD CONTEXT_FILE ROUND_DIR ROUNDS   (reads ROUND_DIR/{csharp,gloo}_round{R}.tsv)
+CONTEXT_FILE: 'key<TAB>value' lines from allreduce.sh (date, machine, commands, load per round).
 """
+import statistics
 import sys
 
 
@@ -27,11 +30,17 @@ def read(path):
 
 
 def main():
-    csharp_path, gloo_path, out_path, context_path = sys.argv[1:5]
-    ours, ours_comments = read(csharp_path)
-    gloo, gloo_comments = read(gloo_path)
+    out_path, context_path, round_dir, rounds = sys.argv[1], sys.argv[2], sys.argv[3], int(sys.argv[4])
+    per_round, comments = {}, []
+    for r in range(1, rounds + 1):
+        for side in ("csharp", "gloo"):
+            rows_r, comments_r = read(f"{round_dir}/{side}_round{r}.tsv")
+            comments += [f"round {r}: {c}" for c in comments_r if " ms per repeat " in c]
+            for key, value in rows_r.items():
+                per_round.setdefault(key, []).append(value)
+    # Median over rounds of each column (rounds is odd by default, so each cell is one round's figure).
+    rows = {key: tuple(statistics.median(v[i] for v in values) for i in range(3)) for key, values in per_round.items()}
     context = dict(line.rstrip("\n").split("\t", 1) for line in open(context_path, encoding="utf-8") if "\t" in line)
-    rows = {**ours, **gloo}
     sizes = sorted({mb for _, mb in rows})
     transports = [t for t in ("socket", "grain", "gloo") if any(k[0] == t for k in rows)]
 
@@ -58,9 +67,13 @@ def main():
         "",
         f"Measured {context.get('date', '?')} on {context.get('cpu', '?')} ({context.get('nproc', '?')} cores, shared machine), "
         f"{context.get('os', '?')}, .NET {context.get('dotnet', '?')}, torch {context.get('torch', '?')} (Debian python3-torch). "
-        f"Load average before ours: {context.get('load_ours', '?')}; before gloo: {context.get('load_gloo', '?')}.",
+        f"{rounds} rounds, alternating ours then gloo; each cell is the median over rounds of the round's median. "
+        f"Load averages (1/5/15 min) before each side: "
+        + "; ".join(f"round {r}: ours {context.get(f'load_ours_{r}', '?')}, gloo {context.get(f'load_gloo_{r}', '?')}" for r in range(1, rounds + 1))
+        + ". Other work shared the 2 cores during the run, so single figures are noisy; compare within the run.",
         "",
-        "Reproduce (builds the benchmark in Release, runs ours then gloo, one after the other, and rewrites this file):",
+        "Reproduce (builds the benchmark in Release, runs ours then gloo, one after the other, for each round, and rewrites "
+        "this file):",
         "",
         "    bash tools/parity/allreduce.sh",
         "",
@@ -98,15 +111,16 @@ def main():
         "",
         "## Full rows",
         "",
-        "| transport | MB | median ms | algbw GB/s | busbw GB/s |",
-        "|---|---:|---:|---:|---:|",
+        "| transport | MB | median ms | algbw GB/s | busbw GB/s | busbw per round |",
+        "|---|---:|---:|---:|---:|---|",
     ]
     for t in transports:
         for mb in sizes:
             if (t, mb) in rows:
                 ms, alg, bus = rows[(t, mb)]
-                md.append(f"| {t} | {mb:g} | {ms:.2f} | {alg:.3f} | {bus:.3f} |")
-    md += ["", "## Raw comment lines (per-repeat times of the slower rank)", "", "```"] + ours_comments + gloo_comments + ["```", ""]
+                each = ", ".join(f"{v[2]:.3f}" for v in per_round[(t, mb)])
+                md.append(f"| {t} | {mb:g} | {ms:.2f} | {alg:.3f} | {bus:.3f} | {each} |")
+    md += ["", "## Per-repeat times of the slower rank (ms)", "", "```"] + comments + ["```", ""]
     with open(out_path, "w", encoding="utf-8") as f:
         f.write("\n".join(md))
     print(f"# wrote {out_path}; target socket >= 0.5x gloo at {big:g} MB: {verdict} ({fmt(target, 2)}x)")
