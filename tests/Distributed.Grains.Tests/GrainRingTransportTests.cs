@@ -75,6 +75,19 @@ public sealed class GrainRingTransportTests(ClusterFixture fixture)
         await transports[0].DisposeAsync();
     }
 
+    [Fact]
+    public async Task Send_AfterNextRankDisposed_FailsInsteadOfQueueing()
+    {
+        var transports = CreateRing(Guid.NewGuid(), 2);
+        await transports[1].DisposeAsync();
+
+        var error = await Assert.ThrowsAnyAsync<Exception>(
+            async () => await transports[0].SendToNextAsync(new float[3], CancellationToken.None));
+
+        Assert.Contains("was disposed", error.Message, StringComparison.Ordinal);
+        await transports[0].DisposeAsync();
+    }
+
     /// <summary>Rank r on silo r % 2, each transport built from its own silo's services.</summary>
     private GrainRingTransport[] CreateRing(Guid ringId, int worldSize)
     {
