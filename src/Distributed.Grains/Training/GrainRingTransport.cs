@@ -7,7 +7,7 @@ namespace Distributed.Grains.Training;
 
 /// <summary>
 /// One rank of a ring whose links are grain calls: the fallback for when ranks cannot open direct TCP connections
-/// (<see cref="SocketRingTransport"/>, 10x or more faster). Create it on the silo that hosts the rank, with that silo's
+/// (<see cref="SocketRingTransport"/>, about 4-6x faster between two silo processes on one machine: docs/results/allreduce.md). Create it on the silo that hosts the rank, with that silo's
 /// <see cref="IGrainFactory"/> and <see cref="GrainRingLinks"/>.
 /// </summary>
 /// <remarks>
