@@ -34,4 +34,24 @@ var allReduce = new Command("allreduce", "Ring all-reduce throughput over the in
 allReduce.SetAction(parse => AllReduceBenchmark.RunAsync(parse.GetValue(ranks), parse.GetValue(megabytes), parse.GetValue(allReduceRepeats), parse.GetValue(transport)!));
 root.Subcommands.Add(allReduce);
 
+var clusterMegabytes = new Option<string>("--mb") { DefaultValueFactory = _ => "1,25,91", Description = "buffer sizes in MB (1e6 bytes), comma-separated" };
+var clusterRepeats = new Option<int>("--repeats") { DefaultValueFactory = _ => 5 };
+var clusterWarmups = new Option<int>("--warmup") { DefaultValueFactory = _ => 1 };
+var clusterTransports = new Option<string>("--transport") { DefaultValueFactory = _ => "socket,grain", Description = "socket (TCP data plane) and/or grain (grain-call fallback), comma-separated" };
+var allReduceCluster = new Command("allreduce-cluster", "Ring all-reduce between 2 silo processes on localhost (this process spawns the second)")
+    { clusterMegabytes, clusterRepeats, clusterWarmups, clusterTransports };
+allReduceCluster.SetAction(parse => ClusterAllReduceBenchmark.RunAsync(
+    [.. parse.GetValue(clusterMegabytes)!.Split(',').Select(mb => double.Parse(mb, System.Globalization.CultureInfo.InvariantCulture))],
+    parse.GetValue(clusterRepeats), parse.GetValue(clusterWarmups),
+    [.. parse.GetValue(clusterTransports)!.Split(',').Select(t => t is "socket" or "grain" ? t : throw new ArgumentException($"--transport: unknown transport '{t}' (socket or grain)"))]));
+root.Subcommands.Add(allReduceCluster);
+
+var primaryPort = new Option<int>("--primary-port") { Required = true };
+var peerClusterId = new Option<string>("--cluster-id") { Required = true };
+var peerDataRoot = new Option<string>("--data-root") { Required = true };
+var allReducePeer = new Command("allreduce-cluster-peer", "Silo B of allreduce-cluster (started by it)") { primaryPort, peerClusterId, peerDataRoot };
+allReducePeer.Hidden = true;
+allReducePeer.SetAction(parse => ClusterAllReduceBenchmark.RunPeerAsync(parse.GetValue(primaryPort), parse.GetValue(peerClusterId)!, parse.GetValue(peerDataRoot)!));
+root.Subcommands.Add(allReducePeer);
+
 return await root.Parse(args).InvokeAsync();

@@ -4,6 +4,7 @@ using Distributed.Grains.Captioning;
 using Distributed.Grains.Cluster;
 using Distributed.Grains.Describing;
 using Distributed.Grains.Placement;
+using Distributed.Grains.Training;
 using Distributed.Hosting.Options;
 using Distributed.Hosting.Persistence;
 using Distributed.Storage.Descriptions;
@@ -62,6 +63,7 @@ public static class SiloHosting
         services.AddSingleton<Distributed.Grains.Training.TrainerSessions>();
         services.AddSingleton<ICaptionPlanner, CaptionPlanner>();
         services.AddSectionOptions<CaptionOptions>();
+        services.AddSingleton<GrainRingLinks>();
 
         // A cluster's membership provider may have chosen durable job storage and reminders already; else local ones.
         if (!services.Any(d => d.IsKeyedService && Equals(d.ServiceKey, JobStorageName) && d.ServiceType == typeof(IGrainStorage)))
