@@ -60,10 +60,10 @@ public static class SiloHosting
             return new ImageFetcher(blobSource: blobs, policy: images.Policy, maxBytes: images.MaxBytes);
         });
         services.AddSingleton<ShardProcessor>();
-        services.AddSingleton<Distributed.Grains.Training.TrainerSessions>();
         services.AddSingleton<ICaptionPlanner, CaptionPlanner>();
         services.AddSectionOptions<CaptionOptions>();
         services.AddSingleton<GrainRingLinks>();
+        services.AddSingleton<TrainerSessions>();
 
         // A cluster's membership provider may have chosen durable job storage and reminders already; else local ones.
         if (!services.Any(d => d.IsKeyedService && Equals(d.ServiceKey, JobStorageName) && d.ServiceType == typeof(IGrainStorage)))
