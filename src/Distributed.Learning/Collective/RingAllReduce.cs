@@ -26,6 +26,12 @@ namespace Distributed.Learning.Collective;
 /// </remarks>
 public sealed class RingAllReduce(IRingTransport transport)
 {
+    /// <summary>
+    /// Segments travel in pieces of this many floats (1 MiB), so a rank adds one received piece while the next is in
+    /// flight. Both neighbours cut a segment the same way, so every piece is a whole transport chunk.
+    /// </summary>
+    public const int PieceFloats = 1 << 18;
+
     /// <summary>The transport this reduction runs over.</summary>
     public IRingTransport Transport { get; } = transport ?? throw new ArgumentNullException(nameof(transport));
 
@@ -45,23 +51,21 @@ public sealed class RingAllReduce(IRingTransport transport)
             return;
         }
 
-        var scratch = ArrayPool<float>.Shared.Rent(RingSegments.Length(length, worldSize, 0));
+        var scratch = ArrayPool<float>.Shared.Rent(Math.Min(PieceFloats, RingSegments.Length(length, worldSize, 0)));
         try
         {
             for (var step = 0; step < worldSize - 1; step++)
             {
                 var send = Segment(data, Mod(rank - step, worldSize));
                 var target = Segment(data, Mod(rank - step - 1, worldSize));
-                var received = scratch.AsMemory(0, target.Length);
-                await ExchangeAsync(send, received, cancellationToken).ConfigureAwait(false);
-                Add(target.Span, received.Span);
+                await ExchangeAsync(send, target, scratch, cancellationToken).ConfigureAwait(false);
             }
 
             for (var step = 0; step < worldSize - 1; step++)
             {
                 var send = Segment(data, Mod(rank + 1 - step, worldSize));
                 var target = Segment(data, Mod(rank - step, worldSize));
-                await ExchangeAsync(send, target, cancellationToken).ConfigureAwait(false);
+                await ExchangeAsync(send, target, null, cancellationToken).ConfigureAwait(false);
             }
         }
         finally
@@ -70,12 +74,53 @@ public sealed class RingAllReduce(IRingTransport transport)
         }
     }
 
-    private async Task ExchangeAsync(Memory<float> send, Memory<float> receive, CancellationToken cancellationToken)
+    /// <summary>
+    /// Sends <paramref name="send"/> and receives into <paramref name="target"/> concurrently, piece by piece (a
+    /// transport whose send completes only when the peer reads must not deadlock). With <paramref name="scratch"/> each
+    /// received piece is added into the target as soon as it is in, while the next piece is still on the wire; without,
+    /// pieces land in the target directly.
+    /// </summary>
+    private async Task ExchangeAsync(Memory<float> send, Memory<float> target, float[]? scratch, CancellationToken cancellationToken)
     {
-        // Send and receive concurrently: a transport whose send completes only when the peer reads must not deadlock.
-        var sending = send.IsEmpty ? Task.CompletedTask : Transport.SendToNextAsync(send, cancellationToken).AsTask();
-        var receiving = receive.IsEmpty ? Task.CompletedTask : Transport.ReceiveFromPreviousAsync(receive, cancellationToken).AsTask();
-        await Task.WhenAll(sending, receiving).ConfigureAwait(false);
+        var sending = SendPiecesAsync(send, cancellationToken);
+        try
+        {
+            await ReceivePiecesAsync(target, scratch, cancellationToken).ConfigureAwait(false);
+        }
+        catch
+        {
+            // The ring is broken: do not wait for a send the peer may never read; the caller discards the transports.
+            _ = sending.ContinueWith(t => t.Exception, CancellationToken.None, TaskContinuationOptions.OnlyOnFaulted, TaskScheduler.Default);
+            throw;
+        }
+
+        await sending.ConfigureAwait(false);
+    }
+
+    private async Task ReceivePiecesAsync(Memory<float> target, float[]? scratch, CancellationToken cancellationToken)
+    {
+        for (var offset = 0; offset < target.Length; offset += PieceFloats)
+        {
+            var piece = target.Slice(offset, Math.Min(PieceFloats, target.Length - offset));
+            if (scratch is null)
+            {
+                await Transport.ReceiveFromPreviousAsync(piece, cancellationToken).ConfigureAwait(false);
+                continue;
+            }
+
+            var received = scratch.AsMemory(0, piece.Length);
+            await Transport.ReceiveFromPreviousAsync(received, cancellationToken).ConfigureAwait(false);
+            Add(piece.Span, received.Span);
+        }
+    }
+
+    private async Task SendPiecesAsync(ReadOnlyMemory<float> send, CancellationToken cancellationToken)
+    {
+        await Task.Yield();
+        for (var offset = 0; offset < send.Length; offset += PieceFloats)
+        {
+            await Transport.SendToNextAsync(send.Slice(offset, Math.Min(PieceFloats, send.Length - offset)), cancellationToken).ConfigureAwait(false);
+        }
     }
 
     private Memory<float> Segment(Memory<float> data, int index) => data.Slice(

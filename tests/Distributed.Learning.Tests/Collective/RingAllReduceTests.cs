@@ -9,7 +9,7 @@ public sealed class RingAllReduceTests
         var cases = new TheoryData<int, int>();
         foreach (var worldSize in new[] { 1, 2, 3, 4, 5 })
         {
-            foreach (var length in new[] { 0, 1, 3, 7, 1000, 1001 })
+            foreach (var length in new[] { 0, 1, 3, 7, 1000, 1001, (3 * RingAllReduce.PieceFloats) + 7 })
             {
                 cases.Add(worldSize, length);
             }
