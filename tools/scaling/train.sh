@@ -11,7 +11,7 @@ rounds=${ROUNDS:-3}
 batch=${BATCH:-32}
 data=$(mktemp -d)
 trap 'rm -rf "$data"' EXIT
-dotnet build "$root/src/Distributed.Cli" -c Release -nologo -v q -warnaserror >/dev/null
+dotnet build "$root/src/Distributed.Cli" -c Release -nologo -v q -warnaserror >"$data/build.log" || { cat "$data/build.log" >&2; exit 1; }
 cli=("$root/src/Distributed.Cli/bin/Release/net10.0/distributed" --data-root "$data")
 "${cli[@]}" sample >/dev/null
 "${cli[@]}" caption "$data/datasets/sample/manifest.jsonl" --json >/dev/null

@@ -22,13 +22,15 @@ public sealed record TrainerAssignment(
 /// <param name="TotalSteps">Steps of the whole run.</param>
 /// <param name="BatchesPerEpoch">Steps per epoch.</param>
 /// <param name="BestDevWeightedF1">Best dev weighted F1 recorded in the checkpoint (-1 without one).</param>
+/// <param name="DataPlane">How its ring links run: <c>tcp</c> (token handshake) or <c>tls</c> (mutual TLS, then the token handshake).</param>
 [GenerateSerializer, Immutable, Alias("Distributed.TrainerReady")]
 public sealed record TrainerReady(
     [property: Id(0)] string Checksum,
     [property: Id(1)] int Step,
     [property: Id(2)] int TotalSteps,
     [property: Id(3)] int BatchesPerEpoch,
-    [property: Id(4)] double BestDevWeightedF1);
+    [property: Id(4)] double BestDevWeightedF1,
+    [property: Id(5)] string DataPlane);
 
 /// <summary>One trainer's part of one step.</summary>
 [GenerateSerializer, Immutable, Alias("Distributed.TrainerStepReport")]

@@ -14,6 +14,7 @@ namespace Distributed.Abstractions.Training;
 /// <param name="ReplacementWaitSeconds">After a trainer is lost, how long to wait for enough trainer slots before shrinking W.</param>
 /// <param name="MaxRestarts">Ring rebuilds allowed before the job fails.</param>
 /// <param name="MaxSteps">Stop after this many optimizer steps (null = all epochs).</param>
+/// <param name="Resume">Start from the job's latest committed checkpoint (a job restarted after its coordinator died).</param>
 [GenerateSerializer, Immutable, Alias("Distributed.TrainingJobSpec")]
 public sealed record TrainingJobSpec(
     [property: Id(0)] string CorpusPath,
@@ -28,7 +29,8 @@ public sealed record TrainingJobSpec(
     [property: Id(9)] long BucketBytes = 25L * 1024 * 1024,
     [property: Id(10)] double ReplacementWaitSeconds = 60,
     [property: Id(11)] int MaxRestarts = 3,
-    [property: Id(12)] int? MaxSteps = null)
+    [property: Id(12)] int? MaxSteps = null,
+    [property: Id(13)] bool Resume = false)
 {
     /// <summary>Throws <see cref="ArgumentException"/> naming the first value out of range.</summary>
     public void Validate()

@@ -21,8 +21,9 @@ public static class DataParallelOptionsCli
     public static readonly Option<double> ReplacementWait = new("--replacement-wait") { Description = "Seconds to wait for a replacement trainer silo before continuing with fewer trainers", DefaultValueFactory = _ => 60 };
     public static readonly Option<int> MaxRestarts = new("--max-restarts") { Description = "Ring rebuilds allowed before the job fails", DefaultValueFactory = _ => 3 };
     public static readonly Option<int?> MaxSteps = new("--max-steps") { Description = "Stop after this many optimizer steps" };
+    public static readonly Option<bool> Resume = new("--resume") { Description = "Continue the data-parallel run --run from its last checkpoint (its folder may exist)" };
 
-    public static IReadOnlyList<Option> All => [WorldSize, TrainersPerSilo, CheckpointEvery, CheckpointStore, MicroBatch, BucketMegabytes, ReplacementWait, MaxRestarts, MaxSteps];
+    public static IReadOnlyList<Option> All => [WorldSize, TrainersPerSilo, CheckpointEvery, CheckpointStore, MicroBatch, BucketMegabytes, ReplacementWait, MaxRestarts, MaxSteps, Resume];
 
     /// <summary>
     /// The job spec of a run when <c>--world-size</c> is given (validated before any work), else null. The corpus file
@@ -58,7 +59,8 @@ public static class DataParallelOptionsCli
             (long)(megabytes * 1024 * 1024),
             parse.GetValue(ReplacementWait),
             parse.GetValue(MaxRestarts),
-            parse.GetValue(MaxSteps));
+            parse.GetValue(MaxSteps),
+            parse.GetValue(Resume));
         spec.Validate();
 
         // W trainers in one process share its cores: one libtorch thread team each would oversubscribe them.

@@ -53,7 +53,13 @@ public static class TrainCommand
             var options = CorpusOptionsCli.Build(parse, configuration, fields, labels);
             var run = parse.GetValue(Run) ?? RunFolder.NewRunId(TimeProvider.System);
             var folder = RunFolder.For(configuration.ReadSection<DataRootOptions>().FullRoot, run);
-            if (Directory.Exists(folder.Path) && Directory.EnumerateFileSystemEntries(folder.Path).Any())
+            var resume = parse.GetValue(DataParallelOptionsCli.Resume);
+            if (resume && (parse.GetValue(Run) is null || parse.GetValue(DataParallelOptionsCli.WorldSize) is null))
+            {
+                throw new ArgumentException("--resume continues a data-parallel run: give its --run and a --world-size");
+            }
+
+            if (!resume && Directory.Exists(folder.Path) && Directory.EnumerateFileSystemEntries(folder.Path).Any())
             {
                 throw new ArgumentException($"--run '{run}': the run folder {folder.Path} already exists and is not empty");
             }

@@ -21,6 +21,7 @@ public sealed class TrainerSession : IDisposable
     private static readonly TimeSpan ConnectTimeout = TimeSpan.FromMinutes(2);
     private readonly TrainerAssignment _assignment;
     private readonly DescriptionStoreOptions _storeOptions;
+    private readonly RingTls? _tls;
     private readonly CancellationTokenSource _stop = new();
     private readonly SemaphoreSlim _busy = new(1, 1);
     private SocketRingListener? _listener;
@@ -28,23 +29,24 @@ public sealed class TrainerSession : IDisposable
     private ReplicaTrainer? _replica;
     private int _disposed;
 
-    private TrainerSession(TrainerAssignment assignment, DescriptionStoreOptions storeOptions, SocketRingListener listener)
+    private TrainerSession(TrainerAssignment assignment, DescriptionStoreOptions storeOptions, SocketRingListener listener, RingTls? tls)
     {
         _assignment = assignment;
         _storeOptions = storeOptions;
+        _tls = tls;
         _listener = listener;
     }
 
     /// <summary>The data-plane endpoint the previous rank connects to.</summary>
     public IPEndPoint Endpoint => _listener?.EndPoint ?? throw new InvalidOperationException("The trainer is already connected.");
 
-    /// <summary>Validates the assignment and opens the data-plane listener on <paramref name="address"/>.</summary>
-    public static TrainerSession Open(TrainerAssignment assignment, IPAddress address, DescriptionStoreOptions storeOptions)
+    /// <summary>Validates the assignment and opens the data-plane listener on <paramref name="address"/> (TLS links when <paramref name="tls"/> is given).</summary>
+    public static TrainerSession Open(TrainerAssignment assignment, IPAddress address, DescriptionStoreOptions storeOptions, RingTls? tls)
     {
         ArgumentNullException.ThrowIfNull(assignment);
         assignment.Spec.Validate();
         Settings(assignment.Spec).Validate();
-        return new TrainerSession(assignment, storeOptions, SocketRingListener.Start(address));
+        return new TrainerSession(assignment, storeOptions, SocketRingListener.Start(address), tls);
     }
 
     /// <summary>The job's training settings.</summary>
@@ -72,7 +74,7 @@ public sealed class TrainerSession : IDisposable
         var listener = _listener ?? throw new InvalidOperationException("The trainer is already connected.");
         _listener = null;
         _transport = await listener.ConnectAsync(_assignment.Rank, _assignment.WorldSize, next, _assignment.RingId, _assignment.Token,
-            ConnectTimeout, ct).ConfigureAwait(false);
+            ConnectTimeout, ct, _tls).ConfigureAwait(false);
         var spec = _assignment.Spec;
         var corpus = CorpusSnapshot.Read(spec.CorpusPath);
         _replica = ReplicaTrainer.Create(corpus, Settings(spec), new ReplicaOptions(_assignment.Rank, _assignment.WorldSize, spec.MicroBatchRows, spec.BucketBytes), _transport);
@@ -82,7 +84,8 @@ public sealed class TrainerSession : IDisposable
             var pointer = folder is null ? null
                 : await Checkpoints(spec, _assignment.JobId, _storeOptions).DownloadLatestAsync(folder, ct).ConfigureAwait(false);
             var (checksum, state) = await _replica.InitializeAsync(pointer is null ? null : folder, ct).ConfigureAwait(false);
-            return new TrainerReady(checksum, _replica.Step, _replica.TotalSteps, _replica.BatchesPerEpoch, state?.BestDevWeightedF1 ?? -1);
+            return new TrainerReady(checksum, _replica.Step, _replica.TotalSteps, _replica.BatchesPerEpoch, state?.BestDevWeightedF1 ?? -1,
+                _tls is null ? "tcp" : "tls");
         }
         finally
         {

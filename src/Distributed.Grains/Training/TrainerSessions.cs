@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using Distributed.Abstractions.Training;
+using Distributed.Learning.Collective;
 using Distributed.Storage.Descriptions;
 using Microsoft.Extensions.Options;
 
@@ -9,14 +10,16 @@ namespace Distributed.Grains.Training;
 /// The trainer sessions of this silo, by trainer grain key. A singleton: when the silo stops, every session's ring
 /// connections close, so the trainers on other silos fail their step at once instead of waiting on a dead peer.
 /// </summary>
-public sealed class TrainerSessions(ILocalSiloDetails silo, IOptions<DescriptionStoreOptions> storeOptions) : IDisposable
+public sealed class TrainerSessions(
+    ILocalSiloDetails silo, IOptions<DescriptionStoreOptions> storeOptions, IOptions<DataPlaneOptions> dataPlane) : IDisposable
 {
     private readonly ConcurrentDictionary<string, TrainerSession> _sessions = new(StringComparer.Ordinal);
+    private readonly Lazy<RingTls?> _tls = new(dataPlane.Value.Build);
 
     /// <summary>Opens a session for <paramref name="key"/>, replacing (and closing) an earlier one.</summary>
     public TrainerSession Open(string key, TrainerAssignment assignment)
     {
-        var session = TrainerSession.Open(assignment, silo.SiloAddress.Endpoint.Address, storeOptions.Value);
+        var session = TrainerSession.Open(assignment, silo.SiloAddress.Endpoint.Address, storeOptions.Value, _tls.Value);
         if (_sessions.TryRemove(key, out var earlier))
         {
             earlier.Dispose();

@@ -19,7 +19,7 @@ public sealed partial class TrainingJobGrain
         var ct = _cancel.Token;
         var settings = TrainerSession.Settings(spec);
         var suspects = new HashSet<SiloAddress>();
-        var resume = false;
+        var resume = spec.Resume;
         try
         {
             while (true)
@@ -89,7 +89,7 @@ public sealed partial class TrainingJobGrain
         var token = RandomNumberGenerator.GetBytes(32);
         var silos = slots.Take(worldSize).ToArray();
         var trainers = silos.Select((silo, rank) => GrainFactory.GetGrain<ITrainerGrain>(NodeKey.For(silo, $"trainer/{JobId}/{ringId:N}/{rank}"))).ToArray();
-        _ring = new TrainingRing(trainers, silos, new TrainerReady("", 0, 0, 1, -1));
+        _ring = new TrainingRing(trainers, silos, new TrainerReady("", 0, 0, 1, -1, ""));
         var endpoints = await FirstFailureAsync(trainers.Select((trainer, rank) =>
             trainer.PrepareAsync(new TrainerAssignment(JobId, rank, worldSize, ringId, token, spec))));
         var ready = await FirstFailureAsync(trainers.Select((trainer, rank) => trainer.ConnectAsync(endpoints[(rank + 1) % worldSize], resume)));
@@ -108,8 +108,8 @@ public sealed partial class TrainingJobGrain
             Event($"resumed from step {first.Step} with W = {worldSize}");
         }
 
-        Event($"ring {ringId:N} of {worldSize} trainer(s) on {string.Join(", ", silos.Distinct().Select(s => s.ToParsableString()))}; " +
-              $"weights checked identical ({first.Checksum[..12]})");
+        Event($"ring {ringId:N} of {worldSize} trainer(s) on {string.Join(", ", silos.Distinct().Select(s => s.ToParsableString()))} " +
+              $"(data plane: {string.Join("/", ready.Select(r => r.DataPlane).Distinct())}); weights checked identical ({first.Checksum[..12]})");
         return new TrainingRing(trainers, silos, first);
     }
 

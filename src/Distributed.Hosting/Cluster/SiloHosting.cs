@@ -63,6 +63,7 @@ public static class SiloHosting
         services.AddSingleton<ICaptionPlanner, CaptionPlanner>();
         services.AddSectionOptions<CaptionOptions>();
         services.AddSingleton<GrainRingLinks>();
+        services.AddSectionOptions<DataPlaneOptions>();
         services.AddSingleton<TrainerSessions>();
 
         // A cluster's membership provider may have chosen durable job storage and reminders already; else local ones.

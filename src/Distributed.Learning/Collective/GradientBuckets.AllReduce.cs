@@ -23,6 +23,11 @@ public sealed partial class GradientBuckets
         ArgumentNullException.ThrowIfNull(allReduce);
         var trainable = parameters.Where(parameter => parameter.requires_grad).ToArray();
         EnsureGradients(trainable);
+        if (allReduce.Transport.WorldSize == 1)
+        {
+            return; // the sum over one rank is its own gradient: nothing to pack or move
+        }
+
         var buckets = new GradientBuckets([.. trainable.Select(parameter => parameter.numel())], bucketBytes);
         for (var bucket = 0; bucket < buckets.Buckets.Count; bucket++)
         {
