@@ -57,6 +57,23 @@ public sealed class TrainCommandTests : IDisposable
     }
 
     [Fact]
+    public async Task Train_WorldSizeResume_ContinuesFromTheLastCheckpoint()
+    {
+        var first = await _cli.RunAsync(["train", Dataset(), "--json", "--data-root", "root", "--run", "resumed-run", "--world-size", "2",
+            "--checkpoint-every", "1", "--max-steps", "2", .. Small]);
+        Assert.True(first.ExitCode == 0, first.ToString());
+        Assert.Equal(2, first.Summary.GetProperty("last_checkpoint_step").GetInt32());
+
+        var resumed = await _cli.RunAsync(["train", Dataset(), "--json", "--data-root", "root", "--run", "resumed-run", "--world-size", "1",
+            "--resume", .. Small]);
+
+        Assert.True(resumed.ExitCode == 0, resumed.ToString());
+        Assert.Equal(2, resumed.Summary.GetProperty("resumed_from_step").GetInt32());
+        Assert.Equal(6, resumed.Summary.GetProperty("steps").GetInt32());
+        Assert.Equal(1, resumed.Summary.GetProperty("world_size").GetInt32());
+    }
+
+    [Fact]
     public async Task Train_WorldSizeZero_FailsNamingTheOption()
     {
         var result = await _cli.RunAsync(["train", Dataset(), "--json", "--data-root", "root", "--world-size", "0", .. Small]);
