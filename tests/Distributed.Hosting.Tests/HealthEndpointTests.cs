@@ -14,7 +14,7 @@ namespace Distributed.Hosting.Tests;
 public sealed class HealthEndpointTests
 {
     [Fact]
-    public async Task HealthEndpoints_SiloStarting_LiveAtOnceReadyOnlyOnceActive()
+    public async Task HealthEndpoints_SiloStartingAndStopping_LiveThroughoutReadyOnlyWhileActive()
     {
         var root = Directory.CreateTempSubdirectory("distributed-health-").FullName;
         var port = FreePort();
@@ -50,10 +50,19 @@ public sealed class HealthEndpointTests
             Assert.Equal(HttpStatusCode.OK, ready.StatusCode);
             Assert.Equal(HttpStatusCode.NotFound, (await http.GetAsync("/other")).StatusCode);
             Assert.Equal(TimeSpan.FromSeconds(45), host.Services.GetRequiredService<IOptions<HostOptions>>().Value.ShutdownTimeout);
+
+            // The silo is held while it stops (draining): still alive, no longer ready.
+            var stopping = host.StopAsync();
+            await gate.Stopping.WaitAsync(TimeSpan.FromMinutes(1));
+            Assert.Equal(HttpStatusCode.OK, (await http.GetAsync(HealthEndpoint.LivePath)).StatusCode);
+            Assert.Equal(HttpStatusCode.ServiceUnavailable, (await http.GetAsync(HealthEndpoint.ReadyPath)).StatusCode);
+            gate.ReleaseStop();
+            await stopping.WaitAsync(TimeSpan.FromMinutes(1));
         }
         finally
         {
             gate.Release();
+            gate.ReleaseStop();
             await host.StopAsync();
             Directory.Delete(root, recursive: true);
         }
@@ -92,21 +101,33 @@ public sealed class HealthEndpointTests
         return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 
-    /// <summary>Holds the silo's start before it joins the cluster until the test releases it.</summary>
+    /// <summary>Holds the silo's start before it joins the cluster, and its stop while it drains, until the test releases it.</summary>
     private sealed class StartGate : ILifecycleParticipant<ISiloLifecycle>
     {
         private readonly TaskCompletionSource _reached = new(TaskCreationOptions.RunContinuationsAsynchronously);
         private readonly TaskCompletionSource _released = new(TaskCreationOptions.RunContinuationsAsynchronously);
+        private readonly TaskCompletionSource _stopping = new(TaskCreationOptions.RunContinuationsAsynchronously);
+        private readonly TaskCompletionSource _stopReleased = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
         public Task Reached => _reached.Task;
 
+        public Task Stopping => _stopping.Task;
+
         public void Release() => _released.TrySetResult();
 
+        public void ReleaseStop() => _stopReleased.TrySetResult();
+
         public void Participate(ISiloLifecycle lifecycle) =>
-            lifecycle.Subscribe("test-start-gate", ServiceLifecycleStage.ApplicationServices, async _ =>
-            {
-                _reached.TrySetResult();
-                await _released.Task;
-            });
+            lifecycle.Subscribe("test-start-gate", ServiceLifecycleStage.ApplicationServices,
+                async _ =>
+                {
+                    _reached.TrySetResult();
+                    await _released.Task;
+                },
+                async _ =>
+                {
+                    _stopping.TrySetResult();
+                    await _stopReleased.Task;
+                });
     }
 }
