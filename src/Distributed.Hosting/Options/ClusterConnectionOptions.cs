@@ -69,15 +69,15 @@ public sealed class ClusterConnectionOptions : IOptionsSection, IValidatableObje
 
     /// <summary>The Azure connection string, inline or from its file.</summary>
     public string? ResolveAzureConnectionString() => SecretValue.Resolve(
-        AzureStorageConnectionString, AzureStorageConnectionStringFile, "Cluster:AzureStorageConnectionString", "Cluster:AzureStorageConnectionStringFile");
+        AzureStorageConnectionString, AzureStorageConnectionStringFile, "Cluster:AzureStorageConnectionString");
 
     /// <summary>The Azure SAS token, inline or from its file.</summary>
     public string? ResolveAzureSasToken() => SecretValue.Resolve(
-        AzureStorageSasToken, AzureStorageSasTokenFile, "Cluster:AzureStorageSasToken", "Cluster:AzureStorageSasTokenFile");
+        AzureStorageSasToken, AzureStorageSasTokenFile, "Cluster:AzureStorageSasToken");
 
     /// <summary>The Redis configuration string, inline or from its file.</summary>
     public string? ResolveRedisConnectionString() => SecretValue.Resolve(
-        RedisConnectionString, RedisConnectionStringFile, "Cluster:RedisConnectionString", "Cluster:RedisConnectionStringFile");
+        RedisConnectionString, RedisConnectionStringFile, "Cluster:RedisConnectionString");
 
     public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
     {

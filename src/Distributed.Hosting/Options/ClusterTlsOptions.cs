@@ -44,7 +44,7 @@ public sealed class ClusterTlsOptions : IOptionsSection, IValidatableObject
 
     /// <summary>The password, inline or from its file.</summary>
     public string? ResolvePassword() => SecretValue.Resolve(
-        CertificatePassword, CertificatePasswordFile, "Tls:CertificatePassword", "Tls:CertificatePasswordFile");
+        CertificatePassword, CertificatePasswordFile, "Tls:CertificatePassword");
 
     public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
     {

@@ -3,34 +3,14 @@ namespace Distributed.Hosting.Options;
 /// <summary>
 /// A secret setting given either inline (from the environment, e.g. <c>Tls__CertificatePassword</c>) or as a file that
 /// holds it (<c>...File</c> keys: Kubernetes secret volumes, Docker secrets). The file's content is used with one trailing
-/// newline removed; giving both is an error, so a stale inline value cannot silently win.
+/// newline removed; giving both is an error, so a stale inline value cannot silently win. The file key is always the
+/// inline key followed by <c>File</c>.
 /// </summary>
 public static class SecretValue
 {
-    /// <summary>The secret, or null when neither is set.</summary>
-    /// <exception cref="InvalidOperationException">Both are set, or the file cannot be read; the message names the keys, never the value.</exception>
-    public static string? Resolve(string? inline, string? file, string inlineKey, string fileKey)
-    {
-        if (!string.IsNullOrEmpty(inline) && !string.IsNullOrEmpty(file))
-        {
-            throw new InvalidOperationException($"{inlineKey} and {fileKey} are both set: give one.");
-        }
-
-        if (string.IsNullOrEmpty(file))
-        {
-            return string.IsNullOrEmpty(inline) ? null : inline;
-        }
-
-        if (!File.Exists(file))
-        {
-            throw new InvalidOperationException($"{fileKey} = '{file}': the file does not exist.");
-        }
-
-        var text = File.ReadAllText(file);
-        return text.EndsWith("\r\n", StringComparison.Ordinal) ? text[..^2]
-            : text.EndsWith('\n') ? text[..^1]
-            : text;
-    }
+    /// <summary>The secret, or null when neither is set (file content less one trailing newline).</summary>
+    /// <exception cref="InvalidOperationException">Both are set, or the file does not exist; the message names the keys, never the value.</exception>
+    public static string? Resolve(string? inline, string? file, string key) => Storage.Blobs.SecretFile.Resolve(inline, file, key);
 
     /// <summary>Validation errors for a secret pair: both set, or a named file that does not exist.</summary>
     public static IEnumerable<System.ComponentModel.DataAnnotations.ValidationResult> Check(string? inline, string? file, string inlineMember, string fileMember)
