@@ -43,6 +43,26 @@ public sealed class ClusterTlsTests(ITestOutputHelper output) : IDisposable
     }
 
     [Fact]
+    public async Task TrustedRootOnly_SiloAndClientIssuedByTheCa_GrainCallWorks()
+    {
+        var (caPath, ca) = _certificates.NewCa("cluster-ca");
+        using var _ = ca;
+        var silo = _certificates.NewIssuedPkcs12("silo", ca);
+        var client = _certificates.NewIssuedPkcs12("client", ca);
+        var (siloPort, gatewayPort) = (FreePort(), FreePort());
+        using var siloHost = await StartSiloAsync(siloPort, gatewayPort, [.. Tls(silo), "--Tls:TrustedRootPath", caPath]);
+        try
+        {
+            using var clientHost = BuildClient(gatewayPort, [.. Tls(client), "--Tls:TrustedRootPath", caPath]);
+            await ConnectAndCallAsync(clientHost);
+        }
+        finally
+        {
+            await siloHost.StopAsync();
+        }
+    }
+
+    [Fact]
     public async Task TlsSilo_PlainClient_CannotConnect()
     {
         var silo = _certificates.NewPkcs12("silo");
