@@ -59,7 +59,7 @@ public static class SiloHosting
         services.AddSingleton(provider =>
         {
             var images = provider.GetRequiredService<IOptions<ImageSourceOptions>>().Value;
-            var blobs = images.AzureConnectionString is { Length: > 0 } connection ? new AzureBlobImageSource(connection) : null;
+            var blobs = images.ResolveAzureConnectionString() is { Length: > 0 } connection ? new AzureBlobImageSource(connection) : null;
             return new ImageFetcher(blobSource: blobs, policy: images.Policy, maxBytes: images.MaxBytes);
         });
         services.AddSingleton<ShardProcessor>();
