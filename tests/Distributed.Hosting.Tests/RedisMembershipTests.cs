@@ -37,7 +37,7 @@ public sealed class RedisMembershipTests
     }
 
     [Fact]
-    public void ReadSection_RedisPasswordInvalid_DoesNotEchoTheConnectionString()
+    public void ReadSection_RedisInlineAndFile_NamesFileKeyWithoutEchoingTheString()
     {
         const string Secret = "localhost:6379,password=canary-7f3a9c";
         var error = Assert.Throws<OptionsValidationException>(() => Config(
