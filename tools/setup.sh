@@ -4,6 +4,7 @@
 #   - fonts-dejavu-core (apt)                       -> the sample generator's pinned font
 #   - patchelf + g++ (apt), only where the system libstdc++ lacks GLIBCXX_3.4.32
 #                                                   -> the TorchSharp loader fix (tools/torchsharp/)
+#   - redis-server (apt)                            -> Redis membership tests (started by the tests themselves)
 #   - Azurite 3.37.0 (npm) into .tools/azurite      -> Azure Blob/Table emulator for tests
 # It prints what it found or installed and fails with a clear message when a registry is unreachable.
 set -euo pipefail
@@ -31,7 +32,7 @@ needs_torch_fix() {
   ! grep -qa 'GLIBCXX_3\.4\.32' "$lib"
 }
 
-apt_packages=(tesseract-ocr tesseract-ocr-eng fonts-dejavu-core)
+apt_packages=(tesseract-ocr tesseract-ocr-eng fonts-dejavu-core redis-server)
 if needs_torch_fix; then
   say "system libstdc++ lacks GLIBCXX_3.4.32: the TorchSharp loader fix is needed (patchelf, g++)"
   apt_packages+=(patchelf g++)

@@ -4,7 +4,7 @@ using Microsoft.Extensions.Configuration;
 
 namespace Distributed.Cli;
 
-/// <summary>The configuration a command runs with: cluster file, environment, --set overrides, --data-root.</summary>
+/// <summary>The configuration a command runs with: cluster file, environment, --set overrides, --data-root, --read-only.</summary>
 public static class CliConfiguration
 {
     public static ConfigurationManager Build(ParseResult parse)
@@ -27,6 +27,11 @@ public static class CliConfiguration
         if (parse.GetValue(GlobalOptions.DataRoot) is { Length: > 0 } dataRoot)
         {
             overrides["Data:Root"] = dataRoot;
+        }
+
+        if (parse.GetValue(GlobalOptions.ReadOnly))
+        {
+            overrides["Store:ReadOnly"] = "true";
         }
 
         configuration.AddInMemoryCollection(overrides);

@@ -36,5 +36,11 @@ public static class GlobalOptions
         Recursive = true,
     };
 
-    public static IEnumerable<Option> All => [Json, DataRoot, Cluster, Set, Verbose];
+    public static readonly Option<bool> ReadOnly = new("--read-only")
+    {
+        Description = "Open the description store read-only (same as --set Store:ReadOnly=true): reads work, writes fail naming the store",
+        Recursive = true,
+    };
+
+    public static IEnumerable<Option> All => [Json, DataRoot, Cluster, Set, Verbose, ReadOnly];
 }

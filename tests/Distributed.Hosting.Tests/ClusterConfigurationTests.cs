@@ -12,6 +12,7 @@ public sealed class ClusterConfigurationTests
     [Theory]
     [InlineData("cluster-config/local.json", ClusterMode.Embedded, MembershipProvider.Localhost)]
     [InlineData("cluster-config/azurite.json", ClusterMode.Client, MembershipProvider.AzureStorage)]
+    [InlineData("cluster-config/redis.json", ClusterMode.Client, MembershipProvider.Redis)]
     public void AddDistributedSources_CheckedInClusterFiles_AreValid(string file, ClusterMode mode, MembershipProvider membership)
     {
         var config = new ConfigurationBuilder().AddDistributedSources(RepoFile(file)).Build();

@@ -20,6 +20,13 @@ public static class Requirements
         }
     }
 
+    /// <summary>The redis-server executable (apt's redis-server, installed by tools/setup.sh).</summary>
+    public static string RedisServer()
+    {
+        const string Path = "/usr/bin/redis-server";
+        return File.Exists(Path) ? Path : throw Missing($"{Path} is not installed: run tools/setup.sh");
+    }
+
     /// <summary>The connection string of the Azurite that tools/test.sh starts (DISTRIBUTED_TEST_AZURITE).</summary>
     public static string AzuriteConnectionString() =>
         Environment.GetEnvironmentVariable("DISTRIBUTED_TEST_AZURITE") is { Length: > 0 } connection

@@ -91,7 +91,7 @@ public static class CorpusOptionsCli
             TryBothContexts = byHand,
             ImagePolicy = images.Policy,
             MaxImageBytes = images.MaxBytes,
-            BlobSource = string.IsNullOrWhiteSpace(images.AzureConnectionString) ? null : new AzureBlobImageSource(images.AzureConnectionString),
+            BlobSource = images.ResolveAzureConnectionString() is { Length: > 0 } connection ? new AzureBlobImageSource(connection) : null,
         };
     }
 }

@@ -54,7 +54,7 @@ internal sealed class ChatCompletionClient
         {
             var reason = OpenAiResilience.Reason(Outcome.FromException<HttpResponseMessage>(ex));
             return ChatCallResult.Failed(
-                FailureKind.Transient, reason, $"{Prefix(imageSha256)}: {reason} after {attempts.Value} attempt(s): {ex.Message}", "");
+                FailureKind.Transient, reason, $"{Prefix(imageSha256)}: {reason} after {attempts.Value} attempt(s): {Redact(ex.Message)}", "");
         }
         finally
         {
@@ -63,7 +63,7 @@ internal sealed class ChatCompletionClient
 
         using (response)
         {
-            var text = await response.Content.ReadAsStringAsync(cancellationToken);
+            var text = Redact(await response.Content.ReadAsStringAsync(cancellationToken));
             if (!response.IsSuccessStatusCode)
             {
                 var status = (int)response.StatusCode;
@@ -96,6 +96,15 @@ internal sealed class ChatCompletionClient
 
         return await _httpClient.SendAsync(request, HttpCompletionOption.ResponseContentRead, cancellationToken);
     }
+
+    /// <summary>
+    /// The text with every occurrence of the API key replaced by <c>***</c>: some servers and proxies echo the key they
+    /// rejected in a 401 body, which would otherwise reach the error message, the failures file and the JSON summary.
+    /// </summary>
+    private string Redact(string text) =>
+        string.IsNullOrEmpty(_apiKey) || !text.Contains(_apiKey, StringComparison.Ordinal)
+            ? text
+            : text.Replace(_apiKey, "***", StringComparison.Ordinal);
 
     private static bool IsConfigurationError(HttpStatusCode status) =>
         status is HttpStatusCode.Unauthorized or HttpStatusCode.Forbidden or HttpStatusCode.NotFound;

@@ -22,6 +22,14 @@ public sealed class ImageSourceOptions : IOptionsSection
     /// <summary>Connection string for <c>az://container/path</c> images (a secret: <c>Images__AzureConnectionString</c>).</summary>
     public string? AzureConnectionString { get; set; }
 
+    /// <summary>A file holding <see cref="AzureConnectionString"/> (a mounted secret). Default: none.</summary>
+    public string? AzureConnectionStringFile { get; set; }
+
+    /// <summary>The connection string, inline or from its file; null when neither is set.</summary>
+    /// <exception cref="InvalidOperationException">Both are set, or the file does not exist (names the keys, not the value).</exception>
+    public string? ResolveAzureConnectionString() =>
+        Storage.Blobs.SecretFile.Resolve(AzureConnectionString, AzureConnectionStringFile, "Images:AzureConnectionString");
+
     public ImageSourcePolicy Policy => new()
     {
         AllowedHttpHosts = AllowedHttpHosts,

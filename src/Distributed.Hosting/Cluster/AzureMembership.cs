@@ -1,6 +1,9 @@
+using Azure;
+using Azure.Core;
 using Azure.Data.Tables;
 using Azure.Storage.Blobs;
 using Distributed.Hosting.Options;
+using Distributed.Storage.Blobs;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Distributed.Hosting.Cluster;
@@ -15,9 +18,36 @@ internal static class AzureMembership
             o.ClusterId = cluster.ClusterId;
         });
 
-    public static TableServiceClient Tables(ClusterConnectionOptions cluster) => new(cluster.AzureStorageConnectionString);
+    /// <summary>How to reach the account's tables: the connection string, or the table URL with a SAS or the default credential.</summary>
+    public static AzureStorageAccess TableAccess(ClusterConnectionOptions cluster) => Access(cluster, cluster.AzureTableServiceUri, "Cluster:AzureTableServiceUri");
+
+    /// <summary>How to reach the account's blobs (job state).</summary>
+    public static AzureStorageAccess BlobAccess(ClusterConnectionOptions cluster) => Access(cluster, cluster.AzureBlobServiceUri, "Cluster:AzureBlobServiceUri");
+
+    public static TableServiceClient Tables(ClusterConnectionOptions cluster)
+    {
+        var access = TableAccess(cluster);
+        return access.Credential() switch
+        {
+            AzureSasCredential sas => new TableServiceClient(access.ServiceUri!, sas),
+            TokenCredential token => new TableServiceClient(access.ServiceUri!, token),
+            _ => new TableServiceClient(cluster.ResolveAzureConnectionString()),
+        };
+    }
 
     /// <summary>Blob client pinned to an API version Azurite 3.37 accepts (Azure accepts it too).</summary>
-    public static BlobServiceClient Blobs(ClusterConnectionOptions cluster) =>
-        new(cluster.AzureStorageConnectionString, new BlobClientOptions(BlobClientOptions.ServiceVersion.V2026_06_06));
+    public static BlobServiceClient Blobs(ClusterConnectionOptions cluster) => BlobAccess(cluster).Service();
+
+    private static AzureStorageAccess Access(ClusterConnectionOptions cluster, string? serviceUri, string uriKey)
+    {
+        try
+        {
+            return AzureStorageAccess.Choose(
+                cluster.ResolveAzureConnectionString(), serviceUri, cluster.ResolveAzureSasToken(), cluster.AzureStorageUseDefaultCredential, "Cluster:AzureStorage");
+        }
+        catch (InvalidOperationException e)
+        {
+            throw new InvalidOperationException($"{e.Message} (service URL key: {uriKey})", e);
+        }
+    }
 }

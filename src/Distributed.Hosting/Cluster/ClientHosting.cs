@@ -1,4 +1,5 @@
 using Distributed.Hosting.Options;
+using Distributed.Hosting.Security;
 using Microsoft.Extensions.Hosting;
 
 namespace Distributed.Hosting.Cluster;
@@ -10,7 +11,9 @@ public static class ClientHosting
     {
         ArgumentNullException.ThrowIfNull(builder);
         var cluster = builder.Configuration.ReadSection<ClusterConnectionOptions>();
+        var tls = builder.Configuration.ReadSection<ClusterTlsOptions>();
         builder.AddDistributedDefaults(serviceName);
+        builder.Services.AddSectionOptions<ClusterTlsOptions>();
         builder.UseOrleansClient(client =>
         {
             client.AddActivityPropagation();
@@ -24,9 +27,15 @@ public static class ClientHosting
                     client.UseAzureStorageClustering(o => o.TableServiceClient = AzureMembership.Tables(cluster));
                     AzureMembership.ConfigureIdentity(client.Services, cluster);
                     break;
+                case MembershipProvider.Redis:
+                    client.UseRedisClustering(o => o.ConfigurationOptions = RedisMembership.Configuration(cluster));
+                    AzureMembership.ConfigureIdentity(client.Services, cluster);
+                    break;
                 default:
                     throw new InvalidOperationException($"Cluster:Membership = {cluster.Membership} is not supported.");
             }
+
+            client.UseClusterTls(tls);
         });
         return builder;
     }

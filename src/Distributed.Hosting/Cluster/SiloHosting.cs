@@ -7,6 +7,7 @@ using Distributed.Grains.Placement;
 using Distributed.Grains.Training;
 using Distributed.Hosting.Options;
 using Distributed.Hosting.Persistence;
+using Distributed.Hosting.Security;
 using Distributed.Storage.Descriptions;
 using Distributed.Hosting.Telemetry;
 using Microsoft.Extensions.Configuration;
@@ -27,10 +28,12 @@ public static class SiloHosting
     {
         ArgumentNullException.ThrowIfNull(builder);
         var cluster = builder.Configuration.ReadSection<ClusterConnectionOptions>();
+        var tls = builder.Configuration.ReadSection<ClusterTlsOptions>();
         builder.Configuration.ReadSection<SiloRoleOptions>();
         builder.AddDistributedDefaults(serviceName);
         builder.Services.AddSectionOptions<SiloRoleOptions>();
-        builder.UseOrleans(silo => silo.ConfigureDistributedSilo(cluster));
+        builder.Services.AddSectionOptions<ClusterTlsOptions>();
+        builder.UseOrleans(silo => silo.ConfigureDistributedSilo(cluster).UseClusterTls(tls));
 
         // OCR and image decoding block pool threads in native code; a few spare threads keep the silo's own turns
         // (membership probes, grain calls) from waiting behind them.
@@ -56,7 +59,7 @@ public static class SiloHosting
         services.AddSingleton(provider =>
         {
             var images = provider.GetRequiredService<IOptions<ImageSourceOptions>>().Value;
-            var blobs = images.AzureConnectionString is { Length: > 0 } connection ? new AzureBlobImageSource(connection) : null;
+            var blobs = images.ResolveAzureConnectionString() is { Length: > 0 } connection ? new AzureBlobImageSource(connection) : null;
             return new ImageFetcher(blobSource: blobs, policy: images.Policy, maxBytes: images.MaxBytes);
         });
         services.AddSingleton<ShardProcessor>();
@@ -91,7 +94,7 @@ public static class SiloHosting
     /// </summary>
     public const string JobStorageName = "jobs";
 
-    private static void ConfigureDistributedSilo(this ISiloBuilder silo, ClusterConnectionOptions cluster)
+    private static ISiloBuilder ConfigureDistributedSilo(this ISiloBuilder silo, ClusterConnectionOptions cluster)
     {
         switch (cluster.Membership)
         {
@@ -109,11 +112,16 @@ public static class SiloHosting
                 silo.AddAzureBlobGrainStorage(JobStorageName, o => o.BlobServiceClient = AzureMembership.Blobs(cluster));
                 silo.UseAzureTableReminderService(o => o.TableServiceClient = AzureMembership.Tables(cluster));
                 break;
+            case MembershipProvider.Redis:
+                silo.UseRedisClustering(o => o.ConfigurationOptions = RedisMembership.Configuration(cluster));
+                AzureMembership.ConfigureIdentity(silo.Services, cluster);
+                silo.ConfigureEndpoints(IPAddress.Parse(cluster.AdvertisedAddress), cluster.SiloPort, cluster.GatewayPort);
+                break;
             default:
                 throw new InvalidOperationException($"Cluster:Membership = {cluster.Membership} is not supported.");
         }
 
-        silo.AddDistributedGrains();
+        return silo.AddDistributedGrains();
     }
 
     private static int PortOrFree(int port) => port != 0 ? port : FreePort.Next();

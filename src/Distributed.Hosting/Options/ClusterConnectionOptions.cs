@@ -39,6 +39,46 @@ public sealed class ClusterConnectionOptions : IOptionsSection, IValidatableObje
     /// </summary>
     public string? AzureStorageConnectionString { get; set; }
 
+    /// <summary>A file holding <see cref="AzureStorageConnectionString"/> (a mounted secret). Default: none.</summary>
+    public string? AzureStorageConnectionStringFile { get; set; }
+
+    /// <summary>Table service URL (<c>https://account.table.core.windows.net</c>) for membership and reminders, used with
+    /// <see cref="AzureStorageSasToken"/> or <see cref="AzureStorageUseDefaultCredential"/>. Default: none.</summary>
+    public string? AzureTableServiceUri { get; set; }
+
+    /// <summary>Blob service URL (<c>https://account.blob.core.windows.net</c>) for job state, used with a SAS token or
+    /// the default credential. Default: none.</summary>
+    public string? AzureBlobServiceUri { get; set; }
+
+    /// <summary>An account SAS (tables + blobs) for the two service URLs; a secret (<c>Cluster__AzureStorageSasToken</c>).
+    /// Default: none.</summary>
+    public string? AzureStorageSasToken { get; set; }
+
+    /// <summary>A file holding <see cref="AzureStorageSasToken"/>. Default: none.</summary>
+    public string? AzureStorageSasTokenFile { get; set; }
+
+    /// <summary>Authenticate to the service URLs with Azure.Identity's DefaultAzureCredential. Default: false.</summary>
+    public bool AzureStorageUseDefaultCredential { get; set; }
+
+    /// <summary>StackExchange.Redis configuration string for Redis membership (e.g. <c>redis:6379,password=...</c>); a
+    /// secret when it holds a password: pass it as <c>Cluster__RedisConnectionString</c>. Default: none.</summary>
+    public string? RedisConnectionString { get; set; }
+
+    /// <summary>A file holding <see cref="RedisConnectionString"/>. Default: none.</summary>
+    public string? RedisConnectionStringFile { get; set; }
+
+    /// <summary>The Azure connection string, inline or from its file.</summary>
+    public string? ResolveAzureConnectionString() => SecretValue.Resolve(
+        AzureStorageConnectionString, AzureStorageConnectionStringFile, "Cluster:AzureStorageConnectionString");
+
+    /// <summary>The Azure SAS token, inline or from its file.</summary>
+    public string? ResolveAzureSasToken() => SecretValue.Resolve(
+        AzureStorageSasToken, AzureStorageSasTokenFile, "Cluster:AzureStorageSasToken");
+
+    /// <summary>The Redis configuration string, inline or from its file.</summary>
+    public string? ResolveRedisConnectionString() => SecretValue.Resolve(
+        RedisConnectionString, RedisConnectionStringFile, "Cluster:RedisConnectionString");
+
     public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
     {
         if (!System.Net.IPAddress.TryParse(AdvertisedAddress, out _))
@@ -46,21 +86,66 @@ public sealed class ClusterConnectionOptions : IOptionsSection, IValidatableObje
             yield return new ValidationResult("must be an IP address", [nameof(AdvertisedAddress)]);
         }
 
-        if (Membership != MembershipProvider.AzureStorage)
+        var secrets = SecretValue.Check(AzureStorageConnectionString, AzureStorageConnectionStringFile, nameof(AzureStorageConnectionString), nameof(AzureStorageConnectionStringFile))
+            .Concat(SecretValue.Check(AzureStorageSasToken, AzureStorageSasTokenFile, nameof(AzureStorageSasToken), nameof(AzureStorageSasTokenFile)))
+            .Concat(SecretValue.Check(RedisConnectionString, RedisConnectionStringFile, nameof(RedisConnectionString), nameof(RedisConnectionStringFile)));
+        foreach (var error in secrets)
         {
-            yield break;
+            yield return error;
         }
 
-        if (string.IsNullOrWhiteSpace(AzureStorageConnectionString))
+        var errors = Membership switch
         {
-            yield return new ValidationResult(
-                "is required when Cluster:Membership is AzureStorage", [nameof(AzureStorageConnectionString)]);
+            MembershipProvider.AzureStorage => ValidateAzure(),
+            MembershipProvider.Redis => ValidateRedis(),
+            _ => [],
+        };
+        foreach (var error in errors)
+        {
+            yield return error;
         }
 
-        if (Mode == ClusterMode.Embedded && SiloPort == 0)
+        if (Membership != MembershipProvider.Localhost && Mode == ClusterMode.Embedded && SiloPort == 0)
         {
             yield return new ValidationResult(
-                "must be between 1 and 65535 when Cluster:Membership is AzureStorage", [nameof(SiloPort)]);
+                $"must be between 1 and 65535 when Cluster:Membership is {Membership}", [nameof(SiloPort)]);
+        }
+    }
+
+    private IEnumerable<ValidationResult> ValidateAzure()
+    {
+        var hasConnection = !string.IsNullOrWhiteSpace(AzureStorageConnectionString) || !string.IsNullOrWhiteSpace(AzureStorageConnectionStringFile);
+        var hasSas = !string.IsNullOrWhiteSpace(AzureStorageSasToken) || !string.IsNullOrWhiteSpace(AzureStorageSasTokenFile);
+        var ways = (hasConnection ? 1 : 0) + (hasSas ? 1 : 0) + (AzureStorageUseDefaultCredential ? 1 : 0);
+        if (ways == 0)
+        {
+            yield return new ValidationResult(
+                "is required when Cluster:Membership is AzureStorage (or AzureStorageConnectionStringFile, or the service URLs with AzureStorageSasToken or AzureStorageUseDefaultCredential)",
+                [nameof(AzureStorageConnectionString)]);
+        }
+        else if (ways > 1)
+        {
+            yield return new ValidationResult(
+                "give one Azure credential: a connection string, a SAS token or the default credential", [nameof(AzureStorageConnectionString)]);
+        }
+        else if (!hasConnection)
+        {
+            foreach (var (value, member) in new[] { (AzureTableServiceUri, nameof(AzureTableServiceUri)), (AzureBlobServiceUri, nameof(AzureBlobServiceUri)) })
+            {
+                if (!Uri.TryCreate(value, UriKind.Absolute, out var uri) || uri.Scheme is not ("https" or "http"))
+                {
+                    yield return new ValidationResult("must be an https:// service URL with a SAS token or the default credential", [member]);
+                }
+            }
+        }
+    }
+
+    private IEnumerable<ValidationResult> ValidateRedis()
+    {
+        if (string.IsNullOrWhiteSpace(RedisConnectionString) && string.IsNullOrWhiteSpace(RedisConnectionStringFile))
+        {
+            yield return new ValidationResult(
+                "is required when Cluster:Membership is Redis (or Cluster:RedisConnectionStringFile)", [nameof(RedisConnectionString)]);
         }
     }
 }

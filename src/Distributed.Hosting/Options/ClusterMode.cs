@@ -18,4 +18,7 @@ public enum MembershipProvider
 
     /// <summary>Azure Storage tables (Azurite locally, Azure in production).</summary>
     AzureStorage,
+
+    /// <summary>A Redis server (<c>Cluster:RedisConnectionString</c>); job state stays in files under each silo's data root.</summary>
+    Redis,
 }

@@ -38,8 +38,16 @@ public static class SectionValidation
         }
 
         var value = typeof(T).GetProperty(member)?.GetValue(options);
-        return $"{T.SectionName}:{member} = {Format(value)}: {result.ErrorMessage}";
+        var shown = value is string { Length: > 0 } && IsSecret(member) ? "(set, not shown)" : Format(value);
+        return $"{T.SectionName}:{member} = {shown}: {result.ErrorMessage}";
     }
+
+    /// <summary>Keys whose values are secrets: never echoed in an error (file paths, <c>...File</c>, are shown).</summary>
+    private static bool IsSecret(string member) =>
+        !member.EndsWith("File", StringComparison.Ordinal)
+        && (member.Contains("ConnectionString", StringComparison.Ordinal) || member.Contains("Password", StringComparison.Ordinal)
+            || member.Contains("SasToken", StringComparison.Ordinal) || member.Contains("ApiKey", StringComparison.Ordinal)
+            || member.Contains("Secret", StringComparison.Ordinal));
 
     private static string Format(object? value) => value switch
     {

@@ -17,12 +17,20 @@ public sealed class AzureBlobContainer : IBlobContainer
     private volatile bool _created;
 
     /// <summary>A container client; <paramref name="prefix"/> (e.g. <c>stores/a</c>) is put before every name.</summary>
-    public AzureBlobContainer(BlobContainerClient container, string prefix = "")
+    /// <param name="container">The container client (see <see cref="AzureStorageAccess.Container"/>).</param>
+    /// <param name="prefix">Put before every name.</param>
+    /// <param name="createIfMissing">Create the container on first use; false for readers whose credential (a read+list
+    /// SAS) may not create containers.</param>
+    public AzureBlobContainer(BlobContainerClient container, string prefix = "", bool createIfMissing = true)
     {
         ArgumentNullException.ThrowIfNull(container);
         _container = container;
         _prefix = string.IsNullOrEmpty(prefix) ? "" : prefix.Trim('/') + "/";
+        _created = !createIfMissing;
     }
+
+    /// <summary>The container client (for tests and diagnostics: its URI and credential kind).</summary>
+    public BlobContainerClient Client => _container;
 
     /// <summary>Client options with the newest API version Azurite 3.37 accepts (2026-06-06).</summary>
     public static BlobClientOptions ClientOptions() => new(BlobClientOptions.ServiceVersion.V2026_06_06);

@@ -48,6 +48,31 @@ public sealed record DescriptionStoreLocation(string Uri, string? LocalPath, str
         return new DescriptionStoreLocation(uri, uri, null, "");
     }
 
+    /// <summary>
+    /// Opens the container with the store's settings: Azure credentials (connection string, SAS or default credential)
+    /// and read-only mode (writes throw; an Azure container is not created).
+    /// </summary>
+    public IBlobContainer Open(Descriptions.DescriptionStoreOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        IBlobContainer blobs = LocalPath is not null
+            ? new LocalFolderBlobContainer(LocalPath)
+            : new AzureBlobContainer(AzureAccess(options).Container(Container!), Prefix, createIfMissing: !options.ReadOnly);
+        return options.ReadOnly ? new ReadOnlyBlobContainer(blobs) : blobs;
+    }
+
+    private AzureStorageAccess AzureAccess(Descriptions.DescriptionStoreOptions options)
+    {
+        try
+        {
+            return options.ResolveAzureAccess();
+        }
+        catch (InvalidOperationException e)
+        {
+            throw new InvalidOperationException($"Store location '{Uri}' is an Azure container: {e.Message}", e);
+        }
+    }
+
     /// <summary>Opens the container; an Azure location needs <paramref name="azureConnectionString"/>.</summary>
     public IBlobContainer Open(string? azureConnectionString = null)
     {

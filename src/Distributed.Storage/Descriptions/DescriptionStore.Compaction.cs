@@ -14,6 +14,7 @@ public sealed partial class DescriptionStore
     /// <summary>Compacts the store, then deletes retired segments past their grace period.</summary>
     public async Task<CompactionResult> CompactAsync(CancellationToken cancellationToken = default)
     {
+        ThrowIfReadOnly("compaction");
         var view = await _catalog.RefreshAsync(cancellationToken).ConfigureAwait(false);
         var winners = _catalog.Winners();
         var winnerRows = winners.Values.Sum(rows => (long)rows.Count);
@@ -49,6 +50,7 @@ public sealed partial class DescriptionStore
     /// <summary>Deletes retired segments whose grace period has passed and drops them from the segment set; returns how many.</summary>
     public async Task<int> PurgeExpiredAsync(CancellationToken cancellationToken = default)
     {
+        ThrowIfReadOnly("purging retired segments");
         for (var attempt = 0; attempt < 5; attempt++)
         {
             var (set, etag) = await SegmentSet.ReadAsync(_blobs, cancellationToken).ConfigureAwait(false);

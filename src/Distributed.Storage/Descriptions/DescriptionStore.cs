@@ -24,22 +24,25 @@ public sealed partial class DescriptionStore : IDisposable
     public DescriptionStore(IBlobContainer blobs, DescriptionStoreOptions? options = null, TimeProvider? time = null, ILogger<DescriptionStore>? logger = null)
     {
         ArgumentNullException.ThrowIfNull(blobs);
-        _blobs = blobs;
         _options = (options ?? new DescriptionStoreOptions()).Validated();
+        _blobs = _options.ReadOnly && blobs is not ReadOnlyBlobContainer ? new ReadOnlyBlobContainer(blobs) : blobs;
         _time = time ?? TimeProvider.System;
-        _catalog = new SegmentCatalog(blobs, _options, logger ?? (ILogger)NullLogger.Instance);
+        _catalog = new SegmentCatalog(_blobs, _options, logger ?? (ILogger)NullLogger.Instance);
     }
 
     /// <summary>Opens the store at <paramref name="location"/> (folder path, <c>file://</c> or <c>az://container/prefix</c>).</summary>
     public static DescriptionStore Open(string location, DescriptionStoreOptions? options = null, ILogger<DescriptionStore>? logger = null)
     {
         options ??= new DescriptionStoreOptions();
-        var blobs = DescriptionStoreLocation.Parse(location).Open(options.AzureConnectionString);
+        var blobs = DescriptionStoreLocation.Parse(location).Open(options);
         return new DescriptionStore(blobs, options, null, logger);
     }
 
     /// <summary>Where the store lives.</summary>
     public string Location => _blobs.Location;
+
+    /// <summary>Whether the store was opened read-only (<see cref="DescriptionStoreOptions.ReadOnly"/>).</summary>
+    public bool IsReadOnly => _options.ReadOnly;
 
     /// <summary>
     /// Writes <paramref name="records"/> as one new segment (create-only, atomic) and returns its name; null when the
@@ -47,6 +50,7 @@ public sealed partial class DescriptionStore : IDisposable
     /// </summary>
     public async Task<string?> AppendAsync(IReadOnlyList<DescriptionRecord> records, CancellationToken cancellationToken = default)
     {
+        ThrowIfReadOnly("appending descriptions (put)");
         RecordValidation.Check(records);
         if (records.Count == 0)
         {
@@ -65,12 +69,21 @@ public sealed partial class DescriptionStore : IDisposable
     public async Task<string?> DeleteAsync(IEnumerable<DescriptionKey> keys, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(keys);
+        ThrowIfReadOnly("deleting descriptions");
         var now = _time.GetUtcNow();
         var rows = keys.Select((key, i) => StoredRow.Tombstone(RecordValidation.CheckKey(key, i), now, i)).ToList();
         return rows.Count == 0 ? null : await WriteSegmentAsync(rows, cancellationToken).ConfigureAwait(false);
     }
 
     public void Dispose() => _catalog.Dispose();
+
+    private void ThrowIfReadOnly(string operation)
+    {
+        if (_options.ReadOnly)
+        {
+            throw DescriptionStoreReadOnlyException.For(Location, operation);
+        }
+    }
 
     private async Task<string> WriteSegmentAsync(IReadOnlyList<StoredRow> rows, CancellationToken cancellationToken)
     {

@@ -60,6 +60,40 @@ public sealed class ImageReferenceTests
             Assert.IsType<LocalImageFile>(ImageReference.Resolve("images/secret.png", dataset.Path, allowed)).FullPath);
     }
 
+    [SkippableFact]
+    public void Resolve_FileSymlinkInsideAllowedRootEscapingIt_RejectedAsPathOutsideDataset()
+    {
+        Skip.If(OperatingSystem.IsWindows(), "Symlinks need privileges on Windows.");
+        using var dataset = new TempFolder();
+        using var allowedRoot = new TempFolder();
+        using var outside = new TempFolder();
+        Directory.CreateDirectory(allowedRoot.Path);
+        Directory.CreateDirectory(outside.Path);
+        File.WriteAllBytes(Path.Combine(outside.Path, "secret.png"), [1]);
+        File.WriteAllBytes(Path.Combine(allowedRoot.Path, "ok.png"), [1]);
+        File.CreateSymbolicLink(Path.Combine(allowedRoot.Path, "link.png"), Path.Combine(outside.Path, "secret.png"));
+        var policy = Policy with { AllowedRoots = [allowedRoot.Path] };
+
+        var ex = Assert.Throws<ImageSourceException>(() => ImageReference.Resolve(Path.Combine(allowedRoot.Path, "link.png"), dataset.Path, policy));
+
+        Assert.Equal((ImageSourceReasons.PathOutsideDataset, true), (ex.Reason, ex.Permanent));
+        Assert.IsType<LocalImageFile>(ImageReference.Resolve(Path.Combine(allowedRoot.Path, "ok.png"), dataset.Path, policy));
+    }
+
+    [Fact]
+    public void Resolve_SiblingFolderSharingTheRootsPrefix_RejectedAsPathOutsideDataset()
+    {
+        using var temp = new TempFolder();
+        var dataset = Path.Combine(temp.Path, "ds");
+        var policy = Policy with { AllowedRoots = [Path.Combine(temp.Path, "shared")] };
+
+        var viaDataset = Assert.Throws<ImageSourceException>(() => ImageReference.Resolve("../ds-evil/a.png", dataset, policy));
+        var viaRoot = Assert.Throws<ImageSourceException>(() => ImageReference.Resolve(Path.Combine(temp.Path, "shared-evil", "a.png"), dataset, policy));
+
+        Assert.Equal(ImageSourceReasons.PathOutsideDataset, viaDataset.Reason);
+        Assert.Equal(ImageSourceReasons.PathOutsideDataset, viaRoot.Reason);
+    }
+
     [Fact]
     public void Resolve_Http_RejectedWithoutAllowListAcceptedWithIt()
     {
