@@ -229,7 +229,15 @@ status() {
   if [ "${1:-}" = "--json" ]; then
     timeout 60 dotnet "$cli_dll" status --json --cluster "$state/client.json" | tail -n 1
   else
-    timeout 60 dotnet "$cli_dll" status --cluster "$state/client.json" || true
+    local out
+    out="$(timeout 60 dotnet "$cli_dll" status --json --cluster "$state/client.json" 2>/dev/null | tail -n 1)" || true
+    python3 -c 'import json,sys
+try: nodes=json.loads(sys.argv[1])["cluster"]["nodes"]
+except Exception: print("[cluster] the cluster does not answer (distributed status failed)"); sys.exit(1)
+print(f"[cluster] {len(nodes)} active silo(s):")
+for n in nodes:
+    failing = ", failing: " + ",".join(n["failing_describers"]) if n.get("failing_describers") else ""
+    print(f"  {n["silo_address"]}  pid {n["process_id"]}  roles {",".join(n["roles"])}  describers {",".join(n["describers"]) or "-"}{failing}")' "$out"
   fi
 }
 

@@ -1,6 +1,8 @@
 using Distributed.Hosting.Cluster;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
+using Orleans.Configuration;
 
 // The silo process: `distributed-silo [--cluster cluster-config/azurite.json] [--Silo:Roles:0 describer]`.
 var builder = Host.CreateApplicationBuilder(args);
@@ -8,6 +10,10 @@ try
 {
     builder.Configuration.AddDistributedSources(ClusterConfiguration.Resolve(builder.Configuration["cluster"]), args);
     builder.AddDistributedSilo();
+
+    // Membership timing (how fast a dead silo is declared dead), e.g. --Orleans:Membership:ProbeTimeout 00:00:01;
+    // tools/cluster.sh and the cluster tests shorten it. Unset keys keep Orleans' defaults.
+    builder.Services.AddOptions<ClusterMembershipOptions>().Bind(builder.Configuration.GetSection("Orleans:Membership"));
     await builder.Build().RunAsync();
     return 0;
 }
