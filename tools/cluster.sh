@@ -231,13 +231,19 @@ status() {
   else
     local out
     out="$(timeout 60 dotnet "$cli_dll" status --json --cluster "$state/client.json" 2>/dev/null | tail -n 1)" || true
-    python3 -c 'import json,sys
-try: nodes=json.loads(sys.argv[1])["cluster"]["nodes"]
-except Exception: print("[cluster] the cluster does not answer (distributed status failed)"); sys.exit(1)
-print(f"[cluster] {len(nodes)} active silo(s):")
+    python3 - "$out" <<'PY'
+import json, sys
+try:
+    nodes = json.loads(sys.argv[1])["cluster"]["nodes"]
+except Exception:
+    print("[cluster] the cluster does not answer (distributed status failed)")
+    sys.exit(1)
+print("[cluster] %d active silo(s):" % len(nodes))
 for n in nodes:
-    failing = ", failing: " + ",".join(n["failing_describers"]) if n.get("failing_describers") else ""
-    print(f"  {n["silo_address"]}  pid {n["process_id"]}  roles {",".join(n["roles"])}  describers {",".join(n["describers"]) or "-"}{failing}")' "$out"
+    failing = ", FAILING: " + ",".join(n["failing_describers"]) if n.get("failing_describers") else ""
+    print("  %s  pid %s  roles %s  describers %s%s" % (n["silo_address"], n["process_id"], ",".join(n["roles"]),
+                                                       ",".join(n["describers"]) or "-", failing))
+PY
   fi
 }
 
