@@ -35,6 +35,8 @@ public sealed class ClusterFaultTests : IAsyncLifetime
         await WaitForAsync(async () => (await StatsAsync(store))?.UniqueKeys >= 4, "a first shard stored");
         var victim = await DescriberAwayFromTheJobAsync(job);
         LocalCluster.KillHard(victim);
+        var storedAtKill = (await StatsAsync(store))!.UniqueKeys;
+        Assert.True(storedAtKill < 40, "the job had finished before the kill: make it longer");
         var result = await WaitForExitAsync(caption);
 
         Assert.True(result.ExitCode == 0, result.ToString());
