@@ -6,6 +6,7 @@ using Distributed.Cli.Tests;
 using Distributed.Grains.Tests;
 using Distributed.Data.Samples;
 using Distributed.Storage.Descriptions;
+using Xunit.Abstractions;
 
 namespace Distributed.Cluster.Tests;
 
@@ -13,7 +14,7 @@ namespace Distributed.Cluster.Tests;
 /// Faults on real processes of a cluster started by tools/cluster.sh: a silo killed with SIGKILL, Azurite frozen, a
 /// describer whose VLM server is unreachable. Every wait is bounded.
 /// </summary>
-public sealed class ClusterFaultTests : IAsyncLifetime
+public sealed class ClusterFaultTests(ITestOutputHelper output) : IAsyncLifetime
 {
     private static readonly TimeSpan JobTimeout = TimeSpan.FromMinutes(3);
     private readonly LocalCluster _cluster = new();
@@ -48,6 +49,8 @@ public sealed class ClusterFaultTests : IAsyncLifetime
         Assert.Equal(40, stats.UniqueKeys);
         Assert.InRange(stats.Rows, 40, 40 + (2 * 4));
         Assert.False(LocalCluster.IsAlive(victim));
+        output.WriteLine($"killed describer pid {victim} with {storedAtKill}/40 keys stored; store rows {stats.Rows}, " +
+                         $"describer_calls {summary.GetProperty("describer_calls")}");
     }
 
     [SkippableFact]
@@ -82,6 +85,8 @@ public sealed class ClusterFaultTests : IAsyncLifetime
         Assert.True(summary.GetProperty("restarts").GetInt32() >= 1, result.ToString());
         Assert.True(summary.GetProperty("resumed_from_step").GetInt32() > 0, result.ToString());
         Assert.Equal(1, summary.GetProperty("world_size").GetInt32());
+        output.WriteLine($"killed trainer pid {victim.ProcessId} at step {status.Step}; restarts {summary.GetProperty("restarts")}, " +
+                         $"resumed_from_step {summary.GetProperty("resumed_from_step")}, steps {summary.GetProperty("steps")}");
     }
 
     [SkippableFact]
@@ -109,6 +114,7 @@ public sealed class ClusterFaultTests : IAsyncLifetime
             Signal("CONT", _cluster.AzuritePid);
         }
 
+        Assert.False(caption.Process.HasExited, "the job finished during the outage: make it longer");
         var first = await WaitForExitAsync(caption);
         Assert.True(first.ExitCode is 0 or 2, first.ToString());
         Assert.True(frozenAt.Elapsed >= TimeSpan.FromSeconds(10));
@@ -126,7 +132,7 @@ public sealed class ClusterFaultTests : IAsyncLifetime
         Assert.Equal(described, second.Summary.GetProperty("cached").GetInt64());
         Assert.Equal(transient, second.Summary.GetProperty("described").GetInt64());
         Assert.Equal(40, (await StatsAsync(store, connection))!.UniqueKeys);
-        Console.WriteLine($"azurite outage: first run described {described}, transient {transient}; second run described {transient}");
+        output.WriteLine($"azurite outage: first run described {described}, transient {transient}; second run described {transient}");
     }
 
     [SkippableFact]
@@ -155,6 +161,7 @@ public sealed class ClusterFaultTests : IAsyncLifetime
         var healthy = nodes.Single(n => n.GetProperty("process_id").GetInt32() == _cluster.SiloPid(1));
         Assert.Equal(["vlm"], broken.GetProperty("failing_describers").EnumerateArray().Select(e => e.GetString()));
         Assert.Empty(healthy.GetProperty("failing_describers").EnumerateArray());
+        output.WriteLine($"working VLM answered {vlm.Requests} request(s); describer_calls {result.Summary.GetProperty("describer_calls")}");
     }
 
     /// <summary>Silo <paramref name="silo"/> serves endpoint "vlm": an OpenAI-compatible server on 127.0.0.1:<paramref name="port"/>.</summary>
