@@ -6,8 +6,8 @@ namespace Distributed.Grains.Captioning;
 /// <summary>
 /// Spreads one shard's requests over the job's describer grains, round robin. A describer whose call fails (its silo
 /// died, its endpoint is misconfigured) or whose backend fails transiently (unreachable VLM server, timeouts) is
-/// skipped for the next one, and a describer with a transient failure is passed over for the rest of the shard while
-/// another remains; when every describer fails, the row is a transient failure for the next run. Counts the requests made.
+/// skipped for the next one and passed over for the rest of the shard while another remains (concurrent requests
+/// would otherwise pick it again); when every describer fails, the row is a transient failure for the next run. Counts the requests made.
 /// </summary>
 public sealed class DescriberDispatch(IGrainFactory grains, IReadOnlyList<string> describerKeys)
 {
@@ -30,6 +30,8 @@ public sealed class DescriberDispatch(IGrainFactory grains, IReadOnlyList<string
     {
         var errors = new List<string>();
         DescribeOutcome? transient = null;
+
+        // Passing over sidelined describers, the attempts reach every describer once (unless others sideline one meanwhile).
         for (var attempt = 0; attempt < describerKeys.Count; attempt++)
         {
             var key = NextKey();
@@ -50,6 +52,7 @@ public sealed class DescriberDispatch(IGrainFactory grains, IReadOnlyList<string
             }
             catch (Exception ex) when (ex is OrleansException or TimeoutException or InvalidOperationException)
             {
+                _sidelined[key] = true;
                 errors.Add($"{key}: {ex.Message}");
             }
         }
