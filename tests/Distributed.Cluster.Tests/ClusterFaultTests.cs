@@ -26,9 +26,10 @@ public sealed class ClusterFaultTests(ITestOutputHelper output) : IAsyncLifetime
     [SkippableFact]
     public async Task Caption_DescriberSiloKilledMidJob_CompletesWithEveryRowStoredOnce()
     {
+        const int Rows = 100;
         LocalCluster.Require();
         await UpAsync("--roles", "describer,describer,trainer");
-        var dataset = await SampleAsync(40);
+        var dataset = await SampleAsync(Rows);
         var store = Path.Combine(Root, "store");
         var job = $"kill-describer-{Guid.NewGuid():N}"[..24];
         var caption = StartCaption(dataset, job, "--shard-rows", "4", "--parallel-shards", "2");
@@ -37,19 +38,19 @@ public sealed class ClusterFaultTests(ITestOutputHelper output) : IAsyncLifetime
         var victim = await DescriberAwayFromTheJobAsync(job);
         LocalCluster.KillHard(victim);
         var storedAtKill = (await StatsAsync(store))!.UniqueKeys;
-        Assert.True(storedAtKill < 40, "the job had finished before the kill: make it longer");
+        Assert.True(storedAtKill < Rows, "the job had finished before the kill: make it longer");
         var result = await WaitForExitAsync(caption);
 
         Assert.True(result.ExitCode == 0, result.ToString());
         var summary = result.Summary;
-        Assert.Equal(40, summary.GetProperty("rows").GetInt64());
+        Assert.Equal(Rows, summary.GetProperty("rows").GetInt64());
         Assert.Equal(0, summary.GetProperty("failed").GetInt64());
         Assert.Equal(0, summary.GetProperty("transient").GetInt64());
         var stats = (await StatsAsync(store))!;
-        Assert.Equal(40, stats.UniqueKeys);
-        Assert.InRange(stats.Rows, 40, 40 + (2 * 4));
+        Assert.Equal(Rows, stats.UniqueKeys);
+        Assert.InRange(stats.Rows, Rows, Rows + (2 * 4));
         Assert.False(LocalCluster.IsAlive(victim));
-        output.WriteLine($"killed describer pid {victim} with {storedAtKill}/40 keys stored; store rows {stats.Rows}, " +
+        output.WriteLine($"killed describer pid {victim} with {storedAtKill}/{Rows} keys stored; store rows {stats.Rows}, " +
                          $"describer_calls {summary.GetProperty("describer_calls")}");
     }
 
