@@ -103,7 +103,8 @@ public sealed class ClusterFaultTests(ITestOutputHelper output) : IAsyncLifetime
         var job = $"azurite-outage-{Guid.NewGuid():N}"[..24];
         var caption = StartCaption(dataset, job, "--shard-rows", "4", "--parallel-shards", "2", "--store", store);
 
-        await WaitForAsync(async () => (await StatsAsync(store, connection))?.UniqueKeys >= 4, "a first shard stored");
+        long storedBeforeFreeze = 0;
+        await WaitForAsync(async () => (storedBeforeFreeze = (await StatsAsync(store, connection))?.UniqueKeys ?? 0) >= 4, "a first shard stored");
         var frozenAt = Stopwatch.StartNew();
         Signal("STOP", _cluster.AzuritePid);
         try
@@ -133,7 +134,8 @@ public sealed class ClusterFaultTests(ITestOutputHelper output) : IAsyncLifetime
         Assert.Equal(described, second.Summary.GetProperty("cached").GetInt64());
         Assert.Equal(transient, second.Summary.GetProperty("described").GetInt64());
         Assert.Equal(40, (await StatsAsync(store, connection))!.UniqueKeys);
-        output.WriteLine($"azurite outage: first run described {described}, transient {transient}; second run described {transient}");
+        output.WriteLine($"azurite outage: first run described {described}, transient {transient}, job seconds {counts.GetProperty("seconds")}, " +
+                         $"stored before the freeze {storedBeforeFreeze}; second run described {transient}");
     }
 
     [SkippableFact]
