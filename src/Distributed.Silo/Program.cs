@@ -1,7 +1,9 @@
 using Distributed.Hosting.Cluster;
 using Distributed.Hosting.Health;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
+using Orleans.Configuration;
 
 // The silo process: `distributed-silo [--cluster cluster-config/azurite.json] [--Silo:Roles:0 describer]`.
 // In a Kubernetes pod (POD_NAME, POD_NAMESPACE, POD_IP set) it uses Orleans Kubernetes hosting; with
@@ -13,6 +15,10 @@ try
     builder.AddSiloHostEndpoints();
     builder.AddDistributedSilo();
     builder.UseKubernetesHostingInPod();
+
+    // Membership timing (how fast a dead silo is declared dead), e.g. --Orleans:Membership:ProbeTimeout 00:00:01;
+    // tools/cluster.sh and the cluster tests shorten it. Unset keys keep Orleans' defaults.
+    builder.Services.AddOptions<ClusterMembershipOptions>().Bind(builder.Configuration.GetSection("Orleans:Membership"));
     await builder.Build().RunAsync();
     return 0;
 }

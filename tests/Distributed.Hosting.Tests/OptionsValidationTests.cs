@@ -19,7 +19,7 @@ public sealed class OptionsValidationTests
 
         Assert.Equal(ClusterMode.Embedded, cluster.Mode);
         Assert.Equal(MembershipProvider.Localhost, cluster.Membership);
-        Assert.Equal(SiloRoleOptions.KnownRoles, Config().ReadSection<SiloRoleOptions>().Roles);
+        Assert.Equal(SiloRoleOptions.KnownRoles, Config().ReadSection<SiloRoleOptions>().Effective);
     }
 
     [Fact]
@@ -29,6 +29,14 @@ public sealed class OptionsValidationTests
             () => Config(("Cluster:SiloPort", "70000")).ReadSection<ClusterConnectionOptions>());
 
         Assert.Contains("Cluster:SiloPort = 70000: must be between 0 and 65535", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void ReadSection_OneRoleOnTheCommandLine_IsTheOnlyRole()
+    {
+        var roles = Config(("Silo:Roles:0", "describer")).ReadSection<SiloRoleOptions>();
+
+        Assert.Equal(["describer"], roles.Effective);
     }
 
     [Fact]

@@ -14,4 +14,12 @@ public sealed record NodeInfo(
     [property: Id(2)] string HostName,
     [property: Id(3)] int ProcessId,
     [property: Id(4)] DateTimeOffset StartedAt,
-    [property: Id(5)] IReadOnlyList<string> Describers);
+    [property: Id(5)] IReadOnlyList<string> Describers)
+{
+    /// <summary>
+    /// Describer endpoints of this silo whose backend failed transiently (unreachable, timeout, 429/5xx after
+    /// retries) several times in a row and has not answered since: unhealthy. Empty when all answer.
+    /// </summary>
+    [Id(6)]
+    public IReadOnlyList<string> FailingDescribers { get; init; } = [];
+}

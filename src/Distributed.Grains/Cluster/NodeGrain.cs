@@ -14,9 +14,9 @@ public sealed class NodeGrain(ILocalSiloDetails silo, IOptions<SiloRoleOptions> 
 
     public Task<NodeInfo> GetInfoAsync() => Task.FromResult(new NodeInfo(
         NodeKey.For(silo.SiloAddress),
-        [.. roles.Value.Roles],
+        [.. roles.Value.Effective],
         Environment.MachineName,
         Environment.ProcessId,
         ProcessStartedAt,
-        describers.Names));
+        describers.Names) { FailingDescribers = describers.Failing });
 }

@@ -31,6 +31,7 @@ public sealed class DescriberGrain(DescriberRegistry registry) : Grain, IDescrib
         {
             endpoint.CountCall();
             var outcome = await Task.Run(() => endpoint.Describer.DescribeAsync(request, CancellationToken.None));
+            endpoint.RecordOutcome(outcome);
             CaptionInstruments.BackendLatency.Record(outcome.LatencyMs, tag);
             return outcome;
         }

@@ -13,9 +13,13 @@ public sealed class DescriberRegistry(
 {
     private readonly ConcurrentDictionary<string, Lazy<DescriberEndpoint>> _endpoints = new(StringComparer.Ordinal);
 
-    public bool HasDescriberRole => roles.Value.Roles.Contains("describer");
+    public bool HasDescriberRole => roles.Value.Effective.Contains("describer");
 
     public IReadOnlyList<string> Names => HasDescriberRole ? [.. options.Value.Effective.Select(e => e.Name)] : [];
+
+    /// <summary>Endpoints of this silo whose backend failed transiently <see cref="DescriberEndpoint.FailingAfter"/> times in a row.</summary>
+    public IReadOnlyList<string> Failing =>
+        [.. _endpoints.Values.Where(e => e.IsValueCreated && e.Value.IsFailing).Select(e => e.Value.Name).Order(StringComparer.Ordinal)];
 
     /// <exception cref="InvalidOperationException">This silo does not serve an endpoint of that name.</exception>
     public DescriberEndpoint Get(string name)

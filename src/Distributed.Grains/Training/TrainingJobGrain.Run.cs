@@ -34,7 +34,13 @@ public sealed partial class TrainingJobGrain
                 catch (Exception ex) when (!ct.IsCancellationRequested && IsRecoverable(ex))
                 {
                     _state = TrainingJobState.Recovering;
-                    suspects = _ring is { } failed ? await StopAsync(failed) : [];
+                    // Suspects accumulate: a failure while forming the next ring (no ring to stop) must not let a dead
+                    // silo that membership still lists back into it.
+                    if (_ring is { } failed)
+                    {
+                        suspects.UnionWith(await StopAsync(failed));
+                    }
+
                     _ring = null;
                     if (++_restarts > spec.MaxRestarts)
                     {

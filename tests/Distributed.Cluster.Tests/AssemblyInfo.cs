@@ -1,0 +1,2 @@
+// Each test starts its own cluster of silo processes; two cores cannot run two of them at once.
+[assembly: CollectionBehavior(DisableTestParallelization = true)]
