@@ -145,7 +145,9 @@ public sealed class ClusterFaultTests(ITestOutputHelper output) : IAsyncLifetime
         var closedPort = LoopbackHttpServer.FreePort();
         var workingPort = LoopbackHttpServer.FreePort();
         using var vlm = LoopbackHttpServer.ChatCompletions(workingPort);
-        await UpAsync(["--roles", "describer,describer,trainer", .. Endpoint(0, closedPort), .. Endpoint(1, workingPort)]);
+        int[] health = [LoopbackHttpServer.FreePort(), LoopbackHttpServer.FreePort()];
+        await UpAsync(["--roles", "describer,describer,trainer", .. Endpoint(0, closedPort), .. Endpoint(1, workingPort),
+            "--set-silo", "0", $"SiloHost:HealthPort={health[0]}", "--set-silo", "1", $"SiloHost:HealthPort={health[1]}"]);
         var dataset = await SampleAsync(24);
         var job = $"vlm-down-{Guid.NewGuid():N}"[..24];
         var caption = StartCaption(dataset, job, "--shard-rows", "4", "--parallel-shards", "2", "--describer", "vlm");
@@ -164,6 +166,13 @@ public sealed class ClusterFaultTests(ITestOutputHelper output) : IAsyncLifetime
         var healthy = nodes.Single(n => n.GetProperty("process_id").GetInt32() == _cluster.SiloPid(1));
         Assert.Equal(["vlm"], broken.GetProperty("failing_describers").EnumerateArray().Select(e => e.GetString()));
         Assert.Empty(healthy.GetProperty("failing_describers").EnumerateArray());
+
+        // The broken silo's readiness endpoint says so too (the describer health participant); the other stays ready.
+        using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(10) };
+        var brokenReady = await http.GetAsync(new Uri($"http://127.0.0.1:{health[0]}/healthz/ready"));
+        Assert.Equal(System.Net.HttpStatusCode.ServiceUnavailable, brokenReady.StatusCode);
+        Assert.Contains("describer endpoint(s) failing: vlm", await brokenReady.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Equal(System.Net.HttpStatusCode.OK, (await http.GetAsync(new Uri($"http://127.0.0.1:{health[1]}/healthz/ready"))).StatusCode);
         output.WriteLine($"working VLM answered {vlm.Requests} request(s); describer_calls {result.Summary.GetProperty("describer_calls")}");
     }
 

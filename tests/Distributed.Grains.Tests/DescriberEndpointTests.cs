@@ -1,6 +1,8 @@
 using Distributed.Abstractions.Describing;
 using Distributed.Describing;
+using Distributed.Grains.Cluster;
 using Distributed.Grains.Describing;
+using Microsoft.Extensions.Options;
 
 namespace Distributed.Grains.Tests;
 
@@ -24,6 +26,29 @@ public sealed class DescriberEndpointTests
         endpoint.RecordOutcome(Permanent);
         Assert.False(endpoint.IsFailing);
         Assert.Equal(0, endpoint.ConsecutiveTransientFailures);
+    }
+
+    [Fact]
+    public void DescriberHealth_AnEndpointFailing_UnhealthyNamingItUntilItAnswers()
+    {
+        using var registry = new DescriberRegistry(
+            Options.Create(new DescriberOptions()), Options.Create(new SiloRoleOptions()), new NeverCalledFactory());
+        var health = new DescriberHealth(registry);
+        var endpoint = registry.Get("embedded");
+
+        Assert.True(health.CheckHealth(DateTime.UtcNow, out _));
+        endpoint.RecordOutcome(Transient);
+        endpoint.RecordOutcome(Transient);
+        endpoint.RecordOutcome(Transient);
+        Assert.False(health.CheckHealth(DateTime.UtcNow, out var reason));
+        Assert.Contains("describer endpoint(s) failing: embedded", reason, StringComparison.Ordinal);
+        endpoint.RecordOutcome(Permanent);
+        Assert.True(health.CheckHealth(DateTime.UtcNow, out _));
+    }
+
+    private sealed class NeverCalledFactory : IDescriberFactory
+    {
+        public IDescriber Create(DescriberEndpointOptions endpoint) => new NeverCalled();
     }
 
     private sealed class NeverCalled : IDescriber

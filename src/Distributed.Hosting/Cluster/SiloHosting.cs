@@ -53,6 +53,7 @@ public static class SiloHosting
         services.AddSectionOptions<DescriberOptions>();
         services.TryAddSingleton<IDescriberFactory, DescriberFactory>();
         services.AddSingleton<DescriberRegistry>();
+        services.AddSingleton<IHealthCheckParticipant, DescriberHealth>();
         services.AddOptions<DescriptionStoreOptions>().BindConfiguration(StoreSectionName);
         services.AddSingleton<DescriptionStores>();
         services.AddSectionOptions<ImageSourceOptions>();
