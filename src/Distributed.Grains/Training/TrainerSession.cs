@@ -64,9 +64,12 @@ public sealed class TrainerSession : IDisposable
         }
     }
 
-    /// <summary>The checkpoint store of a job.</summary>
+    /// <summary>
+    /// The checkpoint store of a job, reached with the silo's <c>Store:*</c> credentials (connection string, SAS or
+    /// default credential); a silo whose store settings are read-only cannot write checkpoints (rank 0's silo needs write access).
+    /// </summary>
     public static BlobCheckpointStore Checkpoints(TrainingJobSpec spec, string jobId, DescriptionStoreOptions storeOptions) =>
-        new(DescriptionStoreLocation.Parse(spec.CheckpointStore).Open(storeOptions.AzureConnectionString), jobId);
+        new(DescriptionStoreLocation.Parse(spec.CheckpointStore).Open(storeOptions), jobId);
 
     /// <summary>Connects the ring, builds the replica, loads the latest checkpoint when asked, takes rank 0's weights.</summary>
     public Task<TrainerReady> ConnectAsync(IPEndPoint next, bool resume) => RunAsync(async ct =>
