@@ -21,6 +21,9 @@ public static class DataParallelStages
 {
     private static readonly TimeSpan Poll = TimeSpan.FromMilliseconds(250);
 
+    /// <summary>Status polls that may fail in a row (about a minute) before the stage fails.</summary>
+    private const int MaxUnreachablePolls = 240;
+
     public static async Task RunAsync(
         ParseResult parse, CommandSummary summary, Reporter reporter, IConfiguration configuration, Distributed.Training.Corpus.TrainingCorpus? corpus,
         TrainRequest request, TrainingJobSpec spec, CancellationToken ct)
@@ -43,22 +46,47 @@ public static class DataParallelStages
             var planned = Math.Min(RunTrainer.PlannedSteps(request.Settings, c.Split(DataSplit.Train).Count), spec.MaxSteps ?? int.MaxValue);
             reporter.Info($"run {request.Run}: data-parallel, W = {spec.WorldSize} ({spec.TrainersPerSilo} per silo at most), {planned} step(s) at most, " +
                           $"folder {request.Folder.Path}");
+            var coordinatorRestarts = 0;
             status = await reporter.WithProgressAsync("train", Math.Max(1, planned), async update =>
             {
                 var current = await job.StartAsync(spec);
                 using var cancel = ct.Register(() => job.CancelAsync());
+                var unreachable = 0;
                 while (!current.IsFinished)
                 {
                     await Task.Delay(Poll, CancellationToken.None);
-                    current = await job.GetStatusAsync();
+                    try
+                    {
+                        current = await job.GetStatusAsync();
+                        unreachable = 0;
+                    }
+                    catch (Exception ex) when (ex is OrleansException or TimeoutException && ++unreachable < MaxUnreachablePolls)
+                    {
+                        continue; // the coordinator's silo just died: membership settles within seconds
+                    }
+
+                    if (current.State == TrainingJobState.NotStarted && !ct.IsCancellationRequested)
+                    {
+                        // The coordinator's activation was lost with its silo: a fresh one resumes from the last checkpoint.
+                        if (++coordinatorRestarts > spec.MaxRestarts)
+                        {
+                            throw new InvalidOperationException($"the coordinator of training job {request.Run} was lost {coordinatorRestarts} times");
+                        }
+
+                        reporter.Info($"the coordinator of {request.Run} was lost (its silo died); starting it again from the last checkpoint");
+                        current = await job.StartAsync(spec with { Resume = true });
+                    }
+
                     update(current.Step, Progress(current));
                 }
 
                 return current;
             });
             steps = await job.GetStepsAsync();
-            request.Folder.WriteJson("job.json", new { status, steps });
+            request.Folder.WriteJson("job.json", new { status, steps, coordinator_restarts = coordinatorRestarts });
             SetSummary(summary, status, steps);
+            summary.Set("restarts", status.Restarts + coordinatorRestarts);
+            summary.Set("coordinator_restarts", coordinatorRestarts);
             ct.ThrowIfCancellationRequested();
             return status.State == TrainingJobState.Completed
                 ? string.Create(CultureInfo.InvariantCulture,
