@@ -105,6 +105,38 @@ public sealed class ClusterFaultTests(ITestOutputHelper output) : IAsyncLifetime
                          $"resumed_from_step {summary.GetProperty("resumed_from_step")}, steps {summary.GetProperty("steps")}");
     }
 
+    /// <summary>
+    /// The coordinator's own silo is killed (with it the job's in-memory state, and a trainer when the coordinator shared
+    /// a trainer's silo): the waiting CLI sees a fresh coordinator and starts it again from the last checkpoint.
+    /// </summary>
+    [SkippableFact]
+    public async Task Train_CoordinatorSiloKilled_TheCliRestartsItFromTheLastCheckpoint()
+    {
+        LocalCluster.Require();
+        await UpAsync("--roles", "general,trainer,trainer");
+        var dataset = await SampleAsync(120);
+        var run = $"kill-coord-{Guid.NewGuid():N}"[..24];
+        var train = Track(_cli.Start("train", dataset, "--json", "--cluster", _cluster.ClientConfig, "--data-root", Root,
+            "--run", run, "--world-size", "2", "--encoder", "small", "--epochs", "3", "--batch-size", "8",
+            "--checkpoint-every", "2", "--replacement-wait", "5"));
+
+        var job = (await _cluster.ClientAsync()).GetGrain<ITrainingJobGrain>(run);
+        TrainingJobStatus? status = null;
+        await WaitForAsync(async () => (status = await job.GetStatusAsync()).LastCheckpointStep >= 2, "a checkpoint", train.Process);
+        Assert.False(status!.IsFinished, "training finished before the kill: make the run longer");
+        var victim = (await _cluster.NodesAsync()).Single(n => n.SiloAddress == status.CoordinatorSilo);
+        LocalCluster.KillHard(victim.ProcessId);
+        var result = await WaitForExitAsync(train);
+
+        Assert.True(result.ExitCode == 0, result.ToString());
+        var summary = result.Summary;
+        Assert.Equal("completed", summary.GetProperty("job_state").GetString());
+        Assert.True(summary.GetProperty("coordinator_restarts").GetInt32() >= 1, result.ToString());
+        Assert.True(summary.GetProperty("resumed_from_step").GetInt32() >= 2, result.ToString());
+        output.WriteLine($"killed the coordinator's silo (pid {victim.ProcessId}, roles {string.Join(",", victim.Roles)}) at step {status.Step}; " +
+                         $"resumed_from_step {summary.GetProperty("resumed_from_step")}, world_size {summary.GetProperty("world_size")}");
+    }
+
     [SkippableFact]
     public async Task Caption_AzuriteFrozenTenSeconds_PausesAndNothingIsLost()
     {
