@@ -61,8 +61,11 @@ public sealed partial class OpenAiDescriberTests
 
         var outcome = await Create(client, options).DescribeAsync(SampleRequest, CancellationToken.None);
 
-        Assert.Equal(2, server.Calls);
+        // The client counts its attempts; the server may not have read the second request before it timed out on a
+        // loaded machine (CI once saw 1 server call), so the server's count only bounds it.
         AssertFailed(outcome, FailureKind.Transient, "timeout");
+        Assert.Contains("timeout after 2 attempt(s)", outcome.ErrorMessage, StringComparison.Ordinal);
+        Assert.InRange(server.Calls, 1, 2);
     }
 
     [Fact]
