@@ -83,7 +83,7 @@ public sealed class ClusterTlsOptions : IOptionsSection, IValidatableObject
 
         foreach (var thumbprint in AllowedThumbprints)
         {
-            if (Security.PeerCertificatePolicy.TryNormalize(thumbprint) is null)
+            if (Distributed.Learning.Collective.PeerCertificatePolicy.TryNormalize(thumbprint) is null)
             {
                 yield return new ValidationResult(
                     $"'{thumbprint}' is not a SHA-256 thumbprint (64 hex digits; the SHA-1 Thumbprint property is not accepted)", [nameof(AllowedThumbprints)]);

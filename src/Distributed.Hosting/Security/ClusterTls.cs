@@ -1,3 +1,4 @@
+using Distributed.Learning.Collective;
 using System.Security.Authentication;
 using System.Security.Cryptography.X509Certificates;
 using Distributed.Hosting.Options;

@@ -26,6 +26,7 @@ public sealed class RingTls
     private const SslProtocols Protocols = SslProtocols.Tls12 | SslProtocols.Tls13;
 
     private readonly SslStreamCertificateContext _context;
+    private readonly PeerCertificatePolicy _peers;
 
     /// <summary>Validates and captures the settings.</summary>
     /// <param name="certificate">This rank's certificate; it must carry its private key (e.g. loaded with
@@ -53,16 +54,8 @@ public sealed class RingTls
                 $"The ring certificate '{certificate.Subject}' is valid only from {certificate.NotBefore:O} to {certificate.NotAfter:O}.", nameof(certificate));
         }
 
-        AllowedThumbprints = (allowedThumbprints ?? []).Select(NormalizeThumbprint).ToHashSet(StringComparer.Ordinal);
-        if (AllowedThumbprints.Count == 0 && trustedRoot is null)
-        {
-            throw new ArgumentException(
-                "Give allowed certificate thumbprints, a trusted root certificate, or both; otherwise any certificate would be accepted.",
-                nameof(allowedThumbprints));
-        }
-
+        _peers = new PeerCertificatePolicy(allowedThumbprints ?? [], trustedRoot);
         Certificate = certificate;
-        TrustedRoot = trustedRoot;
         _context = SslStreamCertificateContext.Create(certificate, additionalCertificates: null, offline: true);
     }
 
@@ -70,18 +63,14 @@ public sealed class RingTls
     public X509Certificate2 Certificate { get; }
 
     /// <summary>Upper-case SHA-256 thumbprints a neighbour's certificate must match; empty means no pinning.</summary>
-    public IReadOnlySet<string> AllowedThumbprints { get; }
+    public IReadOnlySet<string> AllowedThumbprints => _peers.AllowedThumbprints;
 
     /// <summary>The CA a neighbour's certificate must chain to; null means no chain check.</summary>
-    public X509Certificate2? TrustedRoot { get; }
+    public X509Certificate2? TrustedRoot => _peers.TrustedRoot;
 
     /// <summary>The upper-case hex SHA-256 thumbprint of <paramref name="certificate"/>, as <see cref="AllowedThumbprints"/>
     /// expects it (<see cref="X509Certificate2.Thumbprint"/> is SHA-1 and is not accepted).</summary>
-    public static string Sha256Thumbprint(X509Certificate certificate)
-    {
-        ArgumentNullException.ThrowIfNull(certificate);
-        return certificate.GetCertHashString(HashAlgorithmName.SHA256);
-    }
+    public static string Sha256Thumbprint(X509Certificate certificate) => PeerCertificatePolicy.Sha256Thumbprint(certificate);
 
     internal SslServerAuthenticationOptions ServerOptions() => new()
     {
@@ -101,73 +90,16 @@ public sealed class RingTls
         RemoteCertificateValidationCallback = IsAcceptable,
     };
 
-    private static string NormalizeThumbprint(string thumbprint)
-    {
-        ArgumentNullException.ThrowIfNull(thumbprint);
-        var hex = thumbprint.Replace(":", "", StringComparison.Ordinal).Trim().ToUpperInvariant();
-        if (hex.Length != 64 || !hex.All(char.IsAsciiHexDigit))
-        {
-            throw new ArgumentException(
-                $"'{thumbprint}' is not a SHA-256 certificate thumbprint (64 hex digits; X509Certificate2.Thumbprint is SHA-1, use RingTls.Sha256Thumbprint).",
-                nameof(thumbprint));
-        }
-
-        return hex;
-    }
-
     // The platform's own verdict (sslPolicyErrors) is ignored except for a missing certificate: it judges against the
     // machine's root store and host names, neither of which identifies a ring peer.
     private bool IsAcceptable(object sender, X509Certificate? certificate, X509Chain? chain, SslPolicyErrors sslPolicyErrors)
     {
-        if (certificate is null || sslPolicyErrors.HasFlag(SslPolicyErrors.RemoteCertificateNotAvailable))
+        if (certificate is null or X509Certificate2)
         {
-            return false;
+            return _peers.IsAcceptable(certificate as X509Certificate2, chain, sslPolicyErrors);
         }
 
-        if (AllowedThumbprints.Count > 0 && !AllowedThumbprints.Contains(Sha256Thumbprint(certificate)))
-        {
-            return false;
-        }
-
-        var owned = certificate as X509Certificate2 is null;
-        var leaf = certificate as X509Certificate2 ?? X509CertificateLoader.LoadCertificate(certificate.GetRawCertData());
-        try
-        {
-            return TrustedRoot is null ? IsWithinValidity(leaf) : ChainsToRoot(leaf, TrustedRoot);
-        }
-        finally
-        {
-            if (owned)
-            {
-                leaf.Dispose();
-            }
-        }
-    }
-
-    private static bool IsWithinValidity(X509Certificate2 certificate)
-    {
-        var now = DateTime.Now;
-        return now >= certificate.NotBefore && now <= certificate.NotAfter;
-    }
-
-    private static bool ChainsToRoot(X509Certificate2 leaf, X509Certificate2 root)
-    {
-        using var chain = new X509Chain();
-        chain.ChainPolicy.TrustMode = X509ChainTrustMode.CustomRootTrust;
-        chain.ChainPolicy.CustomTrustStore.Add(root);
-        chain.ChainPolicy.RevocationMode = X509RevocationMode.NoCheck;
-        chain.ChainPolicy.DisableCertificateDownloads = true;
-        try
-        {
-            return chain.Build(leaf);
-        }
-        finally
-        {
-            // The chain's elements are its own copies of the certificates.
-            foreach (var element in chain.ChainElements)
-            {
-                element.Certificate.Dispose();
-            }
-        }
+        using var leaf = X509CertificateLoader.LoadCertificate(certificate.GetRawCertData());
+        return _peers.IsAcceptable(leaf, chain, sslPolicyErrors);
     }
 }

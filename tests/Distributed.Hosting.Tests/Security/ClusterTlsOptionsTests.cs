@@ -1,3 +1,4 @@
+using Distributed.Learning.Collective;
 using Distributed.Hosting.Options;
 using Distributed.Hosting.Security;
 using Microsoft.Extensions.Configuration;

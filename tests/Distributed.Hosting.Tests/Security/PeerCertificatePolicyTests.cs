@@ -1,3 +1,4 @@
+using Distributed.Learning.Collective;
 using System.Net.Security;
 using System.Security.Cryptography.X509Certificates;
 using Distributed.Hosting.Security;

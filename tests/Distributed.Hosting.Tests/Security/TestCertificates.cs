@@ -1,3 +1,4 @@
+using Distributed.Learning.Collective;
 using System.Security.Cryptography;
 using System.Security.Cryptography.X509Certificates;
 using Distributed.Hosting.Security;

@@ -2,31 +2,35 @@ using System.Net.Security;
 using System.Security.Cryptography;
 using System.Security.Cryptography.X509Certificates;
 
-namespace Distributed.Hosting.Security;
+namespace Distributed.Learning.Collective;
 
 /// <summary>
 /// Decides whether a peer's certificate is acceptable: it must be present, within its validity period, pinned by its
 /// SHA-256 thumbprint (when thumbprints are given) and issued by the trusted root (when one is given; custom root trust,
 /// the machine's root store is never consulted). Host names and revocation are not checked: silos are addressed by IP
-/// and identity is the pinned key or the CA's signature.
+/// and identity is the pinned key or the CA's signature. One policy for both TLS uses: Orleans connections between silos
+/// and clients, and the trainers' ring links (<see cref="RingTls"/>).
 /// </summary>
 public sealed class PeerCertificatePolicy
 {
-    private readonly X509Certificate2? _root;
-
     public PeerCertificatePolicy(IEnumerable<string> allowedThumbprints, X509Certificate2? trustedRoot)
     {
         ArgumentNullException.ThrowIfNull(allowedThumbprints);
         AllowedThumbprints = allowedThumbprints
-            .Select(t => TryNormalize(t) ?? throw new ArgumentException($"'{t}' is not a SHA-256 thumbprint.", nameof(allowedThumbprints)))
+            .Select(t => TryNormalize(t) ?? throw new ArgumentException(
+                $"'{t}' is not a SHA-256 certificate thumbprint (64 hex digits; X509Certificate2.Thumbprint is SHA-1, use Sha256Thumbprint).",
+                nameof(allowedThumbprints)))
             .ToHashSet(StringComparer.Ordinal);
         if (AllowedThumbprints.Count == 0 && trustedRoot is null)
         {
             throw new ArgumentException("Give allowed thumbprints, a trusted root, or both; otherwise any certificate would be accepted.", nameof(allowedThumbprints));
         }
 
-        _root = trustedRoot;
+        TrustedRoot = trustedRoot;
     }
+
+    /// <summary>The CA a peer's certificate must chain to; null means no chain check.</summary>
+    public X509Certificate2? TrustedRoot { get; }
 
     /// <summary>Upper-case hex SHA-256 thumbprints; empty means no pinning.</summary>
     public IReadOnlySet<string> AllowedThumbprints { get; }
@@ -65,7 +69,7 @@ public sealed class PeerCertificatePolicy
             return false;
         }
 
-        return _root is null || ChainsToRoot(certificate, _root);
+        return TrustedRoot is null || ChainsToRoot(certificate, TrustedRoot);
     }
 
     private static bool ChainsToRoot(X509Certificate2 leaf, X509Certificate2 root)
